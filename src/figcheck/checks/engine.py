@@ -1,0 +1,92 @@
+"""Run each rule's check kind and turn its conflicts into Findings with words an editor can use."""
+
+from __future__ import annotations
+
+import hashlib
+import string
+
+from figcheck.checks.kinds import REGISTRY
+from figcheck.checks.series import Conflict
+from figcheck.model import Claim, Finding
+from figcheck.resolve.lexicon import Lexicon, default_lexicon
+from figcheck.ruleset import Rule
+
+
+class _Fields(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def label(lexicon: Lexicon, section: str, key: str | None) -> str | None:
+    """The way a canonical id is written in English: ``palestinians`` → ``Palestinians``."""
+    if key is None:
+        return None
+    entry = lexicon.section(section).get(key) or {}
+    if entry.get("label"):
+        return str(entry["label"])
+    plain = key.replace("_", " ")
+    for phrase in (entry.get("en") or []) if isinstance(entry, dict) else []:
+        if str(phrase).casefold().replace("-", " ") == plain:
+            return str(phrase)
+    return plain
+
+
+def measure(c: Claim, lexicon: Lexicon) -> str:
+    """"cumulative death toll of Palestinians in Gaza"."""
+    words = []
+    if c.scope == "cumulative":
+        words.append("cumulative")
+    if c.definition:
+        words.append(c.definition.replace("_", " "))
+    words.append(label(lexicon, "metrics", c.metric) or "figure")
+    if c.group:
+        words.append(f"of {label(lexicon, 'groups', c.group)}")
+    if c.place:
+        words.append(f"in {label(lexicon, 'places', c.place)}")
+    return " ".join(words)
+
+
+def fingerprint(rule_id: str, claims: list[Claim]) -> str:
+    """Independent of lines and columns, so moving a paragraph keeps a baselined finding matched."""
+    parts = sorted(f"{c.document}\0{' '.join(c.text.split())}\0{c.value}\0{c.as_of}" for c in claims)
+    return hashlib.sha1("\x1e".join([rule_id, *parts]).encode()).hexdigest()[:20]
+
+
+def to_finding(rule: Rule, conflict: Conflict, lexicon: Lexicon) -> Finding:
+    first = conflict.claims[0]
+    sources = {c.source for c in conflict.claims}
+    if conflict.level:
+        level = conflict.level
+    elif len(sources) == 1 and None not in sources:
+        level = rule.level
+    else:
+        level = rule.cross_source_level
+    fields = _Fields(
+        measure=measure(first, lexicon), text=first.text, as_of=str(first.as_of), value=first.text,
+        metric=label(lexicon, "metrics", first.metric) or "figure", **conflict.fields,
+    )
+    formatter = string.Formatter()
+    message = " ".join(formatter.vformat(rule.message, (), fields).split())
+    title = rule.title
+    explanation = " ".join(rule.explanation.split())
+    if conflict.revision:
+        title = f"{rule.title} (stated as a revision)"
+        explanation = "The later report says the count was revised, so the fall may be a correction rather than an error; check that the revision is real."
+    if level != rule.level and len(sources) > 1:
+        names = " and ".join(sorted({c.source_text or "an unattributed report" for c in conflict.claims}))
+        explanation += f" The figures come from different sources ({names}), which may count differently."
+    fp = fingerprint(rule.id, conflict.claims)
+    return Finding(
+        id=f"f_{fp[:16]}", rule=rule.id, level=level, title=title, message=message,  # type: ignore[arg-type]
+        explanation=explanation, claims=[c.id for c in conflict.claims], suggestion=conflict.suggestion,
+        fingerprint=fp, path=first.document, line=first.line,
+    )
+
+
+def run_checks(claims: list[Claim], rules: list[Rule], lexicon: Lexicon | None = None) -> list[Finding]:
+    lexicon = lexicon or default_lexicon()
+    findings = []
+    for rule in rules:
+        for conflict in REGISTRY[rule.kind](claims, rule):
+            findings.append(to_finding(rule, conflict, lexicon))
+    return sorted(findings, key=lambda f: (f.path, f.line, f.rule, f.id))

@@ -1,0 +1,106 @@
+"""Group claims into series by key, and find the figure most likely wrong and its likely correction."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from figcheck.checks.units import dimension
+from figcheck.model import Claim
+from figcheck.ruleset import Select
+
+Key = tuple[str | None, ...]
+
+
+def series_key(claim: Claim) -> Key:
+    """Claims with equal keys measure the same thing: DESIGN.md's metric, group, place, scope,
+    definition and unit dimension."""
+    return (claim.metric, claim.group, claim.place, claim.scope, claim.definition, dimension(claim.unit))
+
+
+def selected(claim: Claim, select: Select) -> bool:
+    for name in ("metric", "scope", "group", "place", "unit"):
+        wanted = getattr(select, name)
+        if wanted and getattr(claim, name) not in wanted:
+            return False
+    return True
+
+
+def group_series(claims: Iterable[Claim], select: Select) -> dict[Key, list[Claim]]:
+    """Claims with a metric and a date, by key, each series sorted by date then position."""
+    groups: dict[Key, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.metric and c.as_of and selected(c, select):
+            groups[series_key(c)].append(c)
+    for members in groups.values():
+        members.sort(key=lambda c: (c.as_of, c.document, c.line, c.column))
+    return dict(groups)
+
+
+@dataclass
+class Conflict:
+    """Two or more claims that cannot all be true, as found by one check."""
+
+    claims: list[Claim]
+    fields: dict[str, str] = field(default_factory=dict)
+    revision: bool = False
+    suggestion: str | None = None
+    level: str | None = None
+
+
+EDIT_PRIOR = {"doubled": 1.0, "swapped": 0.8, "dropped": 0.6, "extra": 0.6, "mistyped": 0.5, "scale": 0.4}
+
+
+def digit_edits(value: float) -> list[tuple[float, str]]:
+    """Every value one slip of the keyboard away: (corrected value, kind of slip)."""
+    if value != int(value) or value < 10:
+        return []
+    s = str(int(value))
+    out: dict[float, str] = {}
+
+    def add(text: str, kind: str) -> None:
+        if text and not (len(text) > 1 and text[0] == "0"):
+            v = float(text)
+            if v != value and (v not in out or EDIT_PRIOR[kind] > EDIT_PRIOR[out[v]]):
+                out[v] = kind
+
+    for i in range(len(s)):
+        deleted = s[:i] + s[i + 1 :]
+        add(deleted, "doubled" if (i > 0 and s[i - 1] == s[i]) or (i + 1 < len(s) and s[i + 1] == s[i]) else "extra")
+        if i + 1 < len(s) and s[i] != s[i + 1]:
+            add(s[:i] + s[i + 1] + s[i] + s[i + 2 :], "swapped")
+        for d in "0123456789":
+            if d != s[i]:
+                add(s[:i] + d + s[i + 1 :], "mistyped")
+    for i in range(len(s) + 1):
+        for d in "0123456789":
+            add(s[:i] + d + s[i:], "dropped")
+    for factor in (10, 1000):
+        add(str(int(value * factor)), "scale")
+        if value % factor == 0:
+            add(str(int(value // factor)), "scale")
+    return sorted(out.items(), key=lambda kv: (-EDIT_PRIOR[kv[1]], abs(kv[0] - value)))
+
+
+def likely_wrong(
+    members: list[Claim], pairs: list[tuple[Claim, Claim]], consistent: Callable[[Claim, float], bool]
+) -> tuple[Claim, tuple[float, str] | None]:
+    """The claim in most conflicting pairs; ties go to the one a likelier typo would mend."""
+    count: dict[str, int] = defaultdict(int)
+    for a, b in pairs:
+        count[a.id] += 1
+        count[b.id] += 1
+    involved = [c for c in members if count[c.id]]
+    best: tuple[tuple[int, float, int], Claim, tuple[float, str] | None] | None = None
+    for order, c in enumerate(involved):
+        fix = next(((v, kind) for v, kind in digit_edits(c.value) if consistent(c, v)), None)
+        score = (count[c.id], EDIT_PRIOR[fix[1]] if fix else 0.0, -order)
+        if best is None or score > best[0]:
+            best = (score, c, fix)
+    assert best is not None
+    return best[1], best[2]
+
+
+def fmt_number(value: float) -> str:
+    return f"{int(value):,}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")

@@ -1,0 +1,72 @@
+"""Spans that hold numbers but never claims: links, handles, codes, identifiers, ages, phones, dates."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from figcheck.extract.dates import DateHit
+from figcheck.resolve.lexicon import Lexicon
+
+PATTERNS = [
+    r"(?:https?://|www\.)\S+",
+    r"(?<!\w)(?:pic\.twitter\.com|t\.co|bit\.ly|youtu\.be)/\S+",
+    r"(?<!\w)[\w.-]+\.(?:com|org|net|gov|edu|int|io|co|il|uk|ps|news)(?:/\S*)?(?!\w)",
+    r"[\w.+-]+@[\w-]+\.[\w.]+",
+    r"(?<![\w])@\w+",
+    r"(?<![\w&])#\w+",
+    r"\[\d{1,3}\]",
+    # Codes where letters and digits touch or are hyphenated: COVID-19, F-16, G7, MH17, A320, 10-K, 3D.
+    r"(?<![\w])\p{L}{1,12}-\d+\w*",
+    r"(?<![\w])\p{Lu}{1,5}\d+\w*",
+    r"(?<![\w.,])\d+-\p{Lu}\w*",
+    r"(?<![\w.,])\d+(?:D|G)(?!\w)",
+    # Ages: "a 45-year-old", "aged 45", "John Smith, 45, said".
+    r"(?i)(?<![\w.,])\d{1,3}[\s-]+(?:year|month|week)s?[\s-]+old",
+    r"(?i)(?<=\baged?\s+)\d{1,3}(?!\d)",
+    r"(?<=\p{Lu}\p{Ll}+,\s)\d{1,3}(?=,)",
+    # Phone numbers.
+    r"(?<![\w])\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}(?![\w])",
+    r"(?<![\w.,])\(?\d{3}\)?[\s-]\d{3}-\d{4}(?![\w])",
+    r"(?<![\w.,])0\d{1,2}-\d{7}(?![\w])",
+    # Scores and ratios with a colon are times or results, not figures.
+    r"(?<![\w.,])\d+:\d+(?![\w])",
+]
+
+
+class NonClaims:
+    """Masks for one language, compiled once."""
+
+    def __init__(self, lexicon: Lexicon, lang: str) -> None:
+        self.fixed = [regex.compile(p) for p in PATTERNS]
+        section = lexicon.section("nonclaims")
+        words = {str(w).casefold() for w in (section.get("identifier_words") or {}).get(lang) or []}
+        words |= {str(w).casefold() for w in (section.get("identifier_words") or {}).get("en") or []}
+        alts = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+        prefix = r"(?:[ובלמה])?" if lang == "he" else ""
+        self.identifier = regex.compile(rf"(?i)(?<!\w){prefix}(?:{alts})\s*(?:no\.?\s*|#\s*)?(?P<n>\d[\d.]*[a-z]?)(?![\d,])") if alts else None
+        ok = {str(w) for w in (section.get("capitalised_ok") or {}).get("en") or []}
+        self.capital_ok = ok
+        self.capitalised = regex.compile(r"(?<![\w.])(?P<w>\p{Lu}[\p{L}']*)\s+(?P<n>\d+)(?![\d,.%\w])")
+
+    def spans(self, text: str, dates: list[DateHit]) -> list[tuple[int, int]]:
+        spans = [(d.start, d.end) for d in dates]
+        for rx in self.fixed:
+            spans.extend((m.start(), m.end()) for m in rx.finditer(text))
+        if self.identifier is not None:
+            spans.extend((m.start("n"), m.end("n")) for m in self.identifier.finditer(text))
+        for m in self.capitalised.finditer(text):
+            if m.group("w") not in self.capital_ok and not _sentence_initial(text, m.start("w")):
+                spans.append((m.start("n"), m.end("n")))
+        return spans
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos]
+    return pos == 0 or bool(regex.search(r"(?:[.!?:\n\"]\s*|\A\s*)\Z", before))
+
+
+@functools.cache
+def nonclaims(lexicon: Lexicon, lang: str) -> NonClaims:
+    return NonClaims(lexicon, lang)

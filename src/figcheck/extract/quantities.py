@@ -1,0 +1,263 @@
+"""Find every figure in a text with its bounds, unit and interval; drop what is never a claim."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from figcheck.extract.dates import DateHit, find_dates
+from figcheck.extract.masks import NonClaims, nonclaims
+from figcheck.extract.numbers import parse_digits, word_numbers
+from figcheck.resolve.lexicon import Lexicon, PhraseMatcher, fold
+
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?!\d)|\d+(?:[.,]\d+)?"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A figure found in text, before resolution gives it meaning."""
+
+    start: int
+    end: int
+    """Span of the figure as written, bound words and currency included."""
+    num_start: int
+    num_end: int
+    """Span of the number itself (digits or number words)."""
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str = "count"
+    ordinal: bool = False
+    day_count: bool = False
+    vague: bool = False
+
+
+@dataclass
+class Extraction:
+    """Figures, date spans and warnings of one text."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[DateHit] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class Scanner:
+    """Compiled patterns for one language; built once per process."""
+
+    def __init__(self, lexicon: Lexicon, lang: str) -> None:
+        self.lang = lang
+        self.lexicon = lexicon
+        self.words = word_numbers(lexicon, "en")
+        numerals = lexicon.section("numerals").get("en") or {}
+        self.suffix_scales = {k: int(v) for k, v in (numerals.get("scale_suffixes") or {}).items()}
+        scale_words = {k.casefold(): int(v) for k, v in (numerals.get("scales") or {}).items() if int(v) >= 1000}
+        scale_words.update({k.casefold(): int(v) for k, v in (numerals.get("scale_abbreviations") or {}).items()})
+        self.scale_words = scale_words
+        units = lexicon.section("units")
+        self.prefix_units: dict[str, str] = dict(units.get("prefix") or {})
+        suffix_table: dict[str, list[str]] = {}
+        for surface, unit in ((units.get("suffix") or {}).get(lang) or {}).items():
+            suffix_table.setdefault(str(unit), []).append(str(surface))
+        self.unit_after = PhraseMatcher(suffix_table, lang, ignore_case=False)
+        prefixes = sorted(self.prefix_units, key=len, reverse=True)
+        pre = "|".join(regex.escape(p) for p in prefixes)
+        suf = "|".join(sorted(self.suffix_scales, key=len, reverse=True))
+        sw = "|".join(sorted(scale_words, key=len, reverse=True))
+        self.digit_rx = regex.compile(
+            rf"(?P<cur>(?:{pre})\s?)?(?<![\w.,/\\:@#&=+])(?<![^\d\s]-)(?P<num>{NUM})"
+            rf"(?:(?P<suf>{suf})(?![\w])|(?P<ord>st|nd|rd|th)(?![\w])|(?P<pct>%))?"
+            rf"(?:[\s-](?P<scale>{sw})(?![\w]))?",
+        )
+        self.bounds_before = _anchored(lexicon, "bounds", lang, "before")
+        self.bounds_after = lexicon.flat_matcher("bounds", lang, ("after",))
+        vague = lexicon.section("vague").get(lang) or []
+        self.vague = {fold(v["phrase"]).casefold(): (float(v["low"]), float(v["high"])) for v in vague}
+        vague_alts = "|".join(regex.escape(p) for p in sorted(self.vague, key=len, reverse=True))
+        prefix = r"(?:[ובלמהשכ]{1,2})?" if lang == "he" else r"(?:و|ب|ل)?" if lang == "ar" else ""
+        follow = r"(?=\s+(?:of|were|have|had|are|more|of\s+the|upon)\b)" if lang == "en" else ""
+        self.vague_rx = regex.compile(rf"(?<!\w){prefix}(?P<v>{vague_alts})(?!\w){follow}", regex.I) if vague_alts else None
+        day_words = lexicon.words("scope", "day_words", lang) + lexicon.words("scope", "day_words", "en")
+        self.day_after = regex.compile(rf"\A[\s-]*(?:full\s+|straight\s+|consecutive\s+)?(?:{'|'.join(map(regex.escape, day_words))})(?!\w)", regex.I)
+        self.day_before = regex.compile(r"(?i)(?<!\w)day\s+\Z")
+        self.nonclaims: NonClaims = nonclaims(lexicon, lang)
+
+    def scan(self, text: str, reference: dt.date | None = None) -> Extraction:
+        """``text`` must be folded (see lexicon.fold); offsets are the same as the original's."""
+        out = Extraction()
+        out.dates = find_dates(text, reference)
+        masked = self.nonclaims.spans(text, out.dates)
+        raw: list[Mention] = []
+        for m in self.digit_rx.finditer(text):
+            mention = self._digits(text, m, out)
+            if mention is not None:
+                raw.append(mention)
+        for s, e, value, ordinal in self.words.finditer(text):
+            raw.append(self._words(text, s, e, value, ordinal))
+        if self.vague_rx is not None:
+            for m in self.vague_rx.finditer(text):
+                low, high = self.vague[fold(m.group("v")).casefold()]
+                raw.append(Mention(m.start("v"), m.end("v"), m.start("v"), m.end("v"), low, low, high, "vague", vague=True))
+        kept = []
+        for mention in sorted(raw, key=lambda x: (x.num_start, -(x.num_end - x.num_start))):
+            if any(a < mention.num_end and mention.num_start < b for a, b in masked):
+                continue
+            if kept and mention.num_start < kept[-1].end:
+                continue
+            if mention.ordinal and not mention.day_count:
+                continue
+            if self._is_year(text, mention) and not self.bounds_before.search(text, max(0, mention.start - 40), mention.start):
+                continue
+            if self._lone_one(text, mention):
+                continue
+            kept.append(mention)
+        out.mentions = [self._bounded(text, m) for m in self._ranges(text, kept)]
+        return out
+
+    def _digits(self, text: str, m: regex.Match[str], out: Extraction) -> Mention | None:
+        numeral = parse_digits(m.group("num"))
+        if numeral.malformed:
+            line = text.count("\n", 0, m.start("num")) + 1
+            out.warnings.append(f"line {line}: malformed figure '{m.group('num')}' not read (digit groups should be three long)")
+            return None
+        value, unit, ordinal = numeral.value, "count", bool(m.group("ord"))
+        scale = 1
+        if m.group("suf"):
+            scale = self.suffix_scales[m.group("suf")]
+        if m.group("scale"):
+            scale *= self.scale_words[m.group("scale").casefold()]
+        if m.group("cur"):
+            unit = self.prefix_units[m.group("cur").strip()]
+        if m.group("pct"):
+            unit = "percent"
+        end = m.end()
+        if unit == "count" and not ordinal:
+            after = self.unit_after.finditer(text, end, min(len(text), end + 30))
+            if after and text[end : after[0].start].strip() == "":
+                unit, end = after[0].key, after[0].end
+        value *= scale
+        low = high = value
+        if scale > 1 and not ordinal:
+            half = 0.5 * 10 ** (-numeral.decimals) * scale
+            low, high = value - half, value + half
+        start = m.start("cur") if m.group("cur") else m.start("num")
+        return Mention(
+            start, end, m.start("num"), m.end("num") if not m.group("scale") else m.end("scale"),
+            value, low, high, "exact", unit, ordinal, ordinal and self._is_day(text, m.start("num"), m.end()),
+        )
+
+    def _words(self, text: str, s: int, e: int, value: float, ordinal: bool) -> Mention:
+        unit, end = "count", e
+        after = self.unit_after.finditer(text, e, min(len(text), e + 30))
+        if not ordinal and after and text[e : after[0].start].strip() == "":
+            unit, end = after[0].key, after[0].end
+        return Mention(s, end, s, e, value, value, value, "exact", unit, ordinal, ordinal and self._is_day(text, s, e))
+
+    def _is_day(self, text: str, s: int, e: int) -> bool:
+        return bool(self.day_after.match(text[e : e + 40]))
+
+    @staticmethod
+    def _is_year(text: str, m: Mention) -> bool:
+        """A bare four-digit number from 1800 to 2100 is a year unless something makes it a figure."""
+        digits = text[m.num_start : m.num_end]
+        if not regex.fullmatch(r"(1[89]\d\d|20\d\d|2100)", digits) or m.unit != "count":
+            return False
+        return m.start == m.num_start
+
+    @staticmethod
+    def _lone_one(text: str, m: Mention) -> bool:
+        """"one" is a figure in "one person", not in "one of the" or "no one"."""
+        word = text[m.num_start : m.num_end].casefold()
+        if word not in {"one", "a", "an"}:
+            return False
+        after = text[m.num_end : m.num_end + 12].casefold()
+        before = text[max(0, m.num_start - 8) : m.num_start].casefold()
+        return bool(
+            regex.match(r"\s*(?:of|another|and|or|who|which|that|in|is|was|has|had|day|time|more|another|side|way|thing|hand|point|such|must|can|could|would|will|should|may|might|[,.;:!?)\"']|$)", after)
+            or regex.search(r"(?:no|any|every|each|the|this|that|which|someone|anyone|last|only)\s+$", before)
+        )
+
+    def _ranges(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Join "between 20 and 30", "20-30" and "20 to 30" into one range figure."""
+        out: list[Mention] = []
+        i = 0
+        while i < len(mentions):
+            a = mentions[i]
+            b = mentions[i + 1] if i + 1 < len(mentions) else None
+            if b is not None and not a.vague and not b.vague and not a.ordinal and not b.ordinal:
+                gap = text[a.end : b.start]
+                before = text[max(0, a.start - 12) : a.start]
+                joined = (
+                    (regex.fullmatch(r"\s*(?:and|-|–)\s*", gap) and regex.search(r"(?i)between\s+\Z", before))
+                    or (regex.fullmatch(r"\s*[-–]\s*", gap) and a.end == a.num_end)
+                    or (regex.fullmatch(r"\s+to\s+", gap) and not regex.search(r"(?i)(?:from|rose|fell|up|down|increased|decreased|jumped|dropped)\s+\Z", before))
+                )
+                if joined and b.value > a.value:
+                    unit = b.unit if a.unit == "count" else a.unit
+                    start = a.start
+                    if regex.search(r"(?i)between\s+\Z", before):
+                        start = a.start - len(regex.search(r"(?i)between\s+\Z", before).group())
+                    scale_hi = b.high if b.high is not None else b.value
+                    low = a.low if a.low is not None else a.value
+                    out.append(Mention(start, b.end, a.num_start, b.num_end, low, low, scale_hi, "range", unit))
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        return out
+
+    def _bounded(self, text: str, m: Mention) -> Mention:
+        if m.qualifier != "exact" or m.ordinal:
+            return m
+        window_start = max(0, m.start - 40)
+        bound = self.bounds_before.search(text, window_start, m.start)
+        qualifier, start, end = "exact", m.start, m.end
+        if bound:
+            qualifier, start = bound.lastgroup or "exact", bound.start()
+        else:
+            after = self.bounds_after.finditer(text, m.end, min(len(text), m.end + 20))
+            if after and text[m.end : after[0].start].strip() == "":
+                qualifier, end = after[0].key, after[0].end
+        if qualifier == "exact":
+            return m
+        return replace(m, start=start, end=end, qualifier=qualifier, **_interval(qualifier, m, self.lexicon))
+
+
+def _interval(qualifier: str, m: Mention, lexicon: Lexicon) -> dict[str, float | None]:
+    factors = lexicon.section("bounds").get("intervals") or {}
+    v = m.value
+    nonneg = 0.0 if m.unit not in {"degree_Celsius", "degree_Fahrenheit"} else None
+    if qualifier in {"at_least", "more_than"}:
+        return {"low": v, "high": None}
+    if qualifier in {"at_most", "less_than"}:
+        return {"low": nonneg, "high": v}
+    if qualifier == "nearly":
+        return {"low": v * (1 - float(factors.get("nearly_factor", 0.1))), "high": v}
+    if qualifier == "approx":
+        f = float(factors.get("approx_factor", 0.1))
+        return {"low": v * (1 - f), "high": v * (1 + f)}
+    return {"low": m.low, "high": m.high}
+
+
+def _anchored(lexicon: Lexicon, name: str, lang: str, part: str) -> regex.Pattern[str]:
+    """One pattern whose named groups are qualifiers, matching a bound phrase that ends the window."""
+    table = (lexicon.section(name).get(part) or {})
+    alts = []
+    for qualifier, langs in table.items():
+        phrases = sorted({fold(p) for p in (langs or {}).get(lang) or []}, key=len, reverse=True)
+        if phrases:
+            body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+            alts.append(f"(?P<{qualifier}>{body})")
+    if not alts:
+        return regex.compile(r"(?!)")
+    glue = r"[\s\-־]*" if lang == "he" else r"\s+"
+    prefix = r"(?:[ו]?)" if lang == "he" else r"(?:و)?" if lang == "ar" else ""
+    return regex.compile(rf"(?<!\w){prefix}(?:{'|'.join(alts)}){glue}(?:the\s+)?\Z", regex.I)
+
+
+@functools.cache
+def scanner(lexicon: Lexicon, lang: str) -> Scanner:
+    return Scanner(lexicon, lang)

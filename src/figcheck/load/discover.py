@@ -1,0 +1,48 @@
+"""Walk the paths a user gave and decide which files are documents, reporting every skip."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm"}
+
+
+class InputError(Exception):
+    """A path the user named cannot be used at all (usage error, exit 2)."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """A file to load, or a note about one that was skipped."""
+
+    path: str
+    skipped: str | None = None
+
+
+def discover(paths: list[str]) -> Iterator[Found]:
+    """Yield documents under ``paths`` in a stable order; skipped files come with a reason.
+
+    A path that does not exist raises InputError: a typo on the command line is a usage error,
+    not something to audit around.
+    """
+    for given in paths:
+        root = Path(given)
+        if not root.exists() and not root.is_symlink():
+            raise InputError(f"{given}: no such file or directory")
+        if root.is_file() or (root.is_symlink() and not root.is_dir()):
+            yield Found(root.as_posix())
+            continue
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                file = Path(dirpath) / name
+                shown = file.as_posix()
+                if name.startswith("."):
+                    continue
+                if file.suffix.lower() not in TEXT_SUFFIXES:
+                    yield Found(shown, skipped=f"{shown}: skipped, not a text document ({file.suffix or 'no extension'})")
+                    continue
+                yield Found(shown)

@@ -1,0 +1,94 @@
+"""Who a figure is attributed to: "according to X", "X said", a post's "LABEL:" prefix."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from figcheck.resolve.lexicon import Lexicon, fold
+
+NAME_TOKEN = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'.-]*|of|the|for|in|on|and|al|el|'s|UN|US)$")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    start: int
+    end: int
+    text: str
+    source: str
+
+
+def slug(text: str) -> str:
+    text = regex.sub(r"^(?:the|a|an)\s+", "", fold(text).strip(), flags=regex.I)
+    return regex.sub(r"[^\p{L}\p{N}]+", "_", text.casefold()).strip("_")[:60] or "unknown"
+
+
+class Attributions:
+    def __init__(self, lexicon: Lexicon, lang: str) -> None:
+        self.aliases = lexicon.matcher("sources", lang)
+        self.aliases_en = lexicon.matcher("sources", "en")
+        section = lexicon.section("attribution")
+        before = sorted({fold(p) for p in (section.get("before") or {}).get(lang) or []}, key=len, reverse=True)
+        verbs = sorted({fold(p) for p in (section.get("verbs") or {}).get(lang) or []}, key=len, reverse=True)
+        self.labels_not = {s.casefold() for s in section.get("labels_not_sources") or []}
+        alt = lambda xs: "|".join(regex.escape(x).replace(r"\ ", r"\s+") for x in xs) or "(?!)"  # noqa: E731
+        self.before_rx = regex.compile(
+            rf"(?<!\w)(?:{alt(before)})\s*(?P<name>[^,.;:—–()\"\n]+?)(?=\s*(?:[,.;:—–()\"\n]|\s(?:whose|which|who|that|and|as|in\s+a|on\s+\p{{Lu}}\p{{Ll}}+day)\b|\Z))",
+            regex.I,
+        )
+        self.verb_rx = regex.compile(rf"(?<!\w)(?P<verb>{alt(verbs)})(?!\w)")
+        self.inverted_rx = regex.compile(rf"(?<!\w)(?:{alt(verbs)})\s+(?P<name>(?:the\s+)?\p{{Lu}}[^,.;:—–()\"\n]*?)(?=\s*[,.;:—–()\"\n]|\Z)")
+        self.label_rx = regex.compile(r"\A\W*(?P<name>\p{Lu}[\p{Lu}\p{Ll}\s.'&-]{1,40}?)\s*:\s")
+
+    def find(self, text: str, start: int, end: int) -> list[Attribution]:
+        found = [self._make(m.start("name"), m.end("name"), m.group("name")) for m in self.before_rx.finditer(text, start, end)]
+        for m in self.verb_rx.finditer(text, start, end):
+            name = self._name_before(text, start, m.start())
+            if name:
+                found.append(self._make(*name))
+        for m in self.inverted_rx.finditer(text, start, end):
+            found.append(self._make(m.start("name"), m.end("name"), m.group("name")))
+        return [a for a in found if a.source]
+
+    def label(self, text: str, start: int, end: int) -> Attribution | None:
+        """A post that opens with an outlet's name: "AL-JAZEERA: Four Palestinians were killed…"."""
+        m = self.label_rx.match(text, start, end)
+        if not m or m.group("name").strip().casefold() in self.labels_not:
+            return None
+        return self._make(m.start("name"), m.end("name"), m.group("name"))
+
+    def _name_before(self, text: str, lower: int, pos: int) -> tuple[int, int, str] | None:
+        words = list(regex.finditer(r"[\p{L}\p{M}'’.-]+", text[lower:pos]))
+        taken: list[regex.Match[str]] = []
+        for w in reversed(words):
+            gap = text[lower + w.end() : lower + (taken[-1].start() if taken else len(text[lower:pos]))]
+            if gap.strip():
+                break
+            if not NAME_TOKEN.match(fold(w.group())):
+                break
+            taken.append(w)
+            if len(taken) >= 10:
+                break
+        while taken and not taken[-1].group()[0].isupper():
+            taken.pop()
+        if not taken or not any(t.group()[0].isupper() for t in taken):
+            return None
+        s, e = lower + taken[-1].start(), lower + taken[0].end()
+        return s, e, text[s:e]
+
+    def _make(self, start: int, end: int, name: str) -> Attribution:
+        name = name.strip()
+        hits = self.aliases.finditer(fold(name)) or self.aliases_en.finditer(fold(name))
+        if hits:
+            best = max(hits, key=lambda h: h.end - h.start)
+            return Attribution(start, end, name, best.key)
+        if not regex.search(r"\p{Lu}", name) and not regex.search(r"[\p{Hebrew}\p{Arabic}]", name):
+            return Attribution(start, end, name, "")
+        return Attribution(start, end, name, slug(name))
+
+
+@functools.cache
+def attributions(lexicon: Lexicon, lang: str) -> Attributions:
+    return Attributions(lexicon, lang)

@@ -1,0 +1,69 @@
+"""Read a figure's neighbourhood: its noun phrase, its predicate and the words before it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# Words that end the noun phrase after a figure: verbs, auxiliaries and most prepositions.
+NP_STOP = {
+    "en": set(
+        "were was are is have has had been be being will would could should may might must who which that whom whose "
+        "in on at from since during according across by to for with after before under still among as including "
+        "while when where because but per into inside near than amid following against through throughout "
+        "remain remained remains reportedly also said says".split()
+    ),
+    "he": set("היו היה הם נהרגו נפצעו נעצרו לפי על מאז עד כי אשר ש".split()),
+    "ar": set("في من منذ على إلى حسب وفقا بحسب الذين التي الذي كان كانت".split()),
+}
+CLAUSE_END = regex.compile(r"[.;:!?—–()\[\]\"]|,\s+(?:and|but|while|according|as)\b|\s-\s")
+TOKEN = regex.compile(r"[\p{L}\p{M}\d'’-]+|[^\s\p{L}\p{M}\d]")
+
+
+@dataclass(frozen=True)
+class Zones:
+    """Character ranges around one figure inside its sentence."""
+
+    np: tuple[int, int]
+    predicate: tuple[int, int]
+    before: tuple[int, int]
+    clause: tuple[int, int]
+
+
+def zones(text: str, start: int, end: int, lower: int, upper: int, lang: str) -> Zones:
+    """``lower``/``upper`` bound the zones: the previous and next figure, or the sentence."""
+    stop = NP_STOP.get(lang, set())
+    pos, np_end, count = end, end, 0
+    for m in TOKEN.finditer(text, end, upper):
+        tok = m.group()
+        if not tok[0].isalnum() and tok not in {",", "'", "’", "-"}:
+            break
+        if tok.casefold() in stop:
+            break
+        if count == 0 and tok.casefold() in {"of", "the"}:
+            np_end = m.end()
+            continue
+        count += 1
+        np_end = m.end()
+        if count >= 7:
+            break
+    pos = np_end
+    clause_end = CLAUSE_END.search(text, pos, upper)
+    pred_end = clause_end.start() if clause_end else upper
+    words = list(TOKEN.finditer(text, pos, pred_end))
+    if len(words) > 12:
+        pred_end = words[11].end()
+    back = [m for m in TOKEN.finditer(text, lower, start)]
+    cut = lower
+    for m in reversed(back):
+        if CLAUSE_END.match(m.group()) and m.group() not in {","}:
+            cut = m.end()
+            break
+    tokens_before = [m for m in back if m.start() >= cut]
+    before_start = tokens_before[-8].start() if len(tokens_before) > 8 else cut
+    clause_start_m = None
+    for m in CLAUSE_END.finditer(text, lower, start):
+        clause_start_m = m
+    clause_start = clause_start_m.end() if clause_start_m else lower
+    return Zones((end, np_end), (np_end, pred_end), (before_start, start), (clause_start, clause_end.start() if clause_end else upper))

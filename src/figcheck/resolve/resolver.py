@@ -1,0 +1,224 @@
+"""Give each figure its meaning: metric, group, place, scope, definition, source, as-of and since."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from figcheck.extract.dates import DateHit
+from figcheck.extract.quantities import Extraction, Mention
+from figcheck.extract.sentences import Span, paragraphs, sentences
+from figcheck.model import Claim
+from figcheck.resolve.attribution import Attribution, attributions
+from figcheck.resolve.context import Zones, zones
+from figcheck.resolve.lexicon import Hit, Lexicon, PhraseMatcher, fold
+
+SINCE_BEFORE = {
+    "en": regex.compile(r"(?i)(?:since|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?|began\s+on|from|taken\s+on|abducted\s+on|kidnapped\s+on|captured\s+on)\s+(?:the\s+)?\Z"),
+    "he": regex.compile(r"(?:מאז|מ-|מ־|החל\s+מ)\s*\Z"),
+    "ar": regex.compile(r"(?:منذ|ابتداء\s+من|اعتبارا\s+من)\s*\Z"),
+}
+LOCATIVE = {
+    "en": regex.compile(r"(?i)(?:\b(?:in|across|throughout|into|inside|near|from|at|on|of|over|around)\s+(?:the\s+)?(?:(?:city|town|village|camp|area|region|district|province|governorate)\s+of\s+)?(?:(?:northern|southern|central|eastern|western|occupied|besieged|war-torn|ravaged)\s+)?)\Z"),
+    "he": regex.compile(r"\Z"),
+    "ar": regex.compile(r"\Z"),
+}
+TWEET_TAIL = regex.compile(r"—\s*[^—\n]{0,80}\(@\w+\)\s*(?P<date>[^\n]{6,30})\s*\Z")
+
+
+@dataclass(frozen=True)
+class ParagraphContext:
+    tweet_date: dt.date | None
+    label: Attribution | None
+    events: tuple[str, ...]
+
+
+class Resolver:
+    """Resolution for one language with its compiled matchers."""
+
+    def __init__(self, lexicon: Lexicon, lang: str) -> None:
+        self.lexicon, self.lang = lexicon, lang
+        self.metric_nouns = lexicon.matcher("metrics", lang, "noun")
+        self.metric_verbs = lexicon.matcher("metrics", lang, "verb")
+        self.groups = lexicon.matcher("groups", lang)
+        self.places = lexicon.matcher("places", lang)
+        self.definitions = lexicon.matcher("definitions", lang)
+        self.scopes = lexicon.flat_matcher("scope", lang)
+        self.attr = attributions(lexicon, lang)
+        self.since_before = SINCE_BEFORE.get(lang, SINCE_BEFORE["en"])
+        self.locative = LOCATIVE.get(lang, LOCATIVE["en"])
+        names: dict[str, list[str]] = {}
+        words: dict[str, list[str]] = {}
+        for key, event in lexicon.events().items():
+            names[key] = [*(event.get("names", {}).get(lang) or []), *(event.get("names", {}).get("en") or [])]
+            words[key] = list((event.get("words") or {}).get(lang) or [])
+        self.event_names = PhraseMatcher(names, lang)
+        self.event_words = PhraseMatcher(words, lang)
+
+    def resolve(self, path: str, original: str, text: str, ex: Extraction, published: dt.date | None) -> list[Claim]:
+        claims: list[Claim] = []
+        line_starts = [0] + [m.end() for m in regex.finditer(r"\n", original)]
+        pos = 0
+        mentions = ex.mentions
+        for para in paragraphs(text):
+            ctx = self._paragraph(text, para, ex.dates)
+            for sent in sentences(text, para):
+                inside = [m for m in mentions[pos:] if sent.start <= m.start < sent.end]
+                pos += len(inside)
+                previous: Claim | None = None
+                for i, m in enumerate(inside):
+                    lower = inside[i - 1].end if i else sent.start
+                    upper = inside[i + 1].start if i + 1 < len(inside) else sent.end
+                    z = zones(text, m.start, m.end, lower, upper, self.lang)
+                    claim = self._claim(path, original, text, m, z, sent, ctx, ex.dates, published, previous, line_starts)
+                    claims.append(claim)
+                    previous = claim
+        return claims
+
+    def _paragraph(self, text: str, para: Span, dates: list[DateHit]) -> ParagraphContext:
+        tail = TWEET_TAIL.search(text, para.start, para.end)
+        tweet_date = None
+        if tail:
+            tweet_date = next((d.date for d in dates if d.start >= tail.start("date") and d.date and d.precision == "day"), None)
+        label = self.attr.label(text, para.start, para.end)
+        places = {h.key for h in self.places.finditer(text, para.start, para.end)}
+        places |= {w for p in places if (w := self.lexicon.within(p))}
+        events = []
+        for key, event in self.lexicon.events().items():
+            if places & set(event.get("places") or []) and self.event_words.finditer(text, para.start, para.end):
+                if any(h.key == key for h in self.event_words.finditer(text, para.start, para.end)):
+                    events.append(key)
+        return ParagraphContext(tweet_date, label, tuple(events))
+
+    def _claim(
+        self, path: str, original: str, text: str, m: Mention, z: Zones, sent: Span, ctx: ParagraphContext,
+        dates: list[DateHit], published: dt.date | None, previous: Claim | None, line_starts: list[int],
+    ) -> Claim:
+        metric = "day_count" if m.day_count else self._metric(text, z)
+        group = self._last(self.groups.finditer(text, *z.np))
+        counted = _counted(text, z.np)
+        place = self._place(text, m, sent)
+        scope = "day_count" if m.day_count else self._scope(text, z, sent)
+        definition = self._last([h for h in self.definitions.finditer(text, z.before[0], z.predicate[1]) if not m.start <= h.start < m.end])
+        if previous is not None and group is None and self._bare(text, z):
+            group = previous.group  # "445,581 Palestinians have been killed, and 108,438 wounded"
+        if previous is not None and scope is None and metric is not None:
+            scope = previous.scope
+        attribution = self._source(text, m, sent, ctx)
+        as_of, basis, since = self._dates(text, m, sent, ctx, dates, published)
+        if m.day_count and since is None and ctx.events:
+            since = self.lexicon.event_start(ctx.events[0])
+        line, col = _position(line_starts, m.start)
+        end_line, end_col = _position(line_starts, m.end)
+        written = original[m.start : m.end]
+        return Claim(
+            id=Claim.make_id(path, m.start, m.end, written),
+            document=path, line=line, column=col, end_line=end_line, end_column=end_col,
+            text=written, sentence=" ".join(original[sent.start : sent.end].split()),
+            value=m.value, low=m.low, high=m.high, qualifier=m.qualifier, unit=m.unit,  # type: ignore[arg-type]
+            metric=metric, counted=counted, group=group, place=place, scope=scope,  # type: ignore[arg-type]
+            definition=definition, source=attribution.source if attribution else None,
+            source_text=attribution.text if attribution else None,
+            as_of=as_of, as_of_basis=basis, since=since,  # type: ignore[arg-type]
+        )
+
+    @staticmethod
+    def _last(hits: list[Hit]) -> str | None:
+        return hits[-1].key if hits else None
+
+    def _bare(self, text: str, z: Zones) -> bool:
+        """The figure names no one of its own: its noun phrase is empty or only a metric word."""
+        phrase = text[z.np[0] : z.np[1]].strip(" ,")
+        hits = self.metric_nouns.finditer(text, *z.np) + self.metric_verbs.finditer(text, *z.np)
+        return not phrase or any(h.text.strip().casefold() == phrase.casefold() for h in hits)
+
+    def _metric(self, text: str, z: Zones) -> str | None:
+        np_hits = self.metric_nouns.finditer(text, *z.np) + self.metric_verbs.finditer(text, *z.np)
+        if len({h.key for h in np_hits}) >= 2:
+            return None  # "patients, wounded and displaced persons": a mixed count has no one metric
+        pred = self.metric_verbs.finditer(text, *z.predicate) + self.metric_nouns.finditer(text, *z.predicate)
+        if pred:
+            return min(pred, key=lambda h: h.start).key
+        if np_hits:
+            return np_hits[0].key
+        before = self.metric_verbs.finditer(text, *z.before) + self.metric_nouns.finditer(text, *z.before)
+        return max(before, key=lambda h: h.end).key if before else None
+
+    def _place(self, text: str, m: Mention, sent: Span) -> str | None:
+        best: tuple[int, str] | None = None
+        for h in self.places.finditer(text, sent.start, sent.end):
+            if regex.match(r"['’]s\b", text[h.end : h.end + 3]):
+                continue
+            if self.lang == "en" and not self.locative.search(text, max(sent.start, h.start - 60), h.start):
+                continue
+            distance = abs(h.start - m.end) if h.start >= m.end else abs(m.start - h.end) + 1
+            if best is None or distance < best[0]:
+                best = (distance, h.key)
+        return best[1] if best else None
+
+    def _scope(self, text: str, z: Zones, sent: Span) -> str | None:
+        hits = self.scopes.finditer(text, z.clause[0], z.clause[1])
+        for scope in ("increment", "event", "cumulative", "period"):
+            if any(h.key == scope for h in hits):
+                return scope
+        return None
+
+    def _source(self, text: str, m: Mention, sent: Span, ctx: ParagraphContext) -> Attribution | None:
+        found = self.attr.find(text, sent.start, sent.end)
+        if found:
+            return min(found, key=lambda a: abs(a.start - m.start))
+        return ctx.label
+
+    def _dates(
+        self, text: str, m: Mention, sent: Span, ctx: ParagraphContext, dates: list[DateHit], published: dt.date | None
+    ) -> tuple[dt.date | None, str | None, dt.date | None]:
+        since, explicit, relative = None, [], []
+        for d in dates:
+            if not (sent.start <= d.start < sent.end) or d.precision != "day":
+                continue
+            date = d.date
+            if not d.has_year and d.kind == "date":
+                named = self.event_names.finditer(text, d.start, d.end)
+                if named and (start := self.lexicon.event_start(named[0].key)):
+                    date = start
+            if date is None:
+                continue
+            if self.since_before.search(text, max(sent.start, d.start - 30), d.start):
+                if since is None or abs(d.start - m.end) < 200:
+                    since = date
+            elif d.kind in {"weekday", "relative"}:
+                relative.append((abs(d.start - m.start), date))
+            else:
+                explicit.append((abs(d.start - m.start), date))
+        if explicit:
+            return min(explicit)[1], "explicit", since
+        if ctx.tweet_date:
+            return ctx.tweet_date, "explicit", since
+        if relative:
+            return min(relative)[1], "relative", since
+        if published:
+            return published, "published", since
+        return None, None, since
+
+
+def _counted(text: str, np: tuple[int, int]) -> str | None:
+    phrase = regex.sub(r"^(?:of\s+)?(?:the\s+)?", "", " ".join(text[np[0] : np[1]].split()), flags=regex.I).strip(" ,'")
+    return phrase or None
+
+
+def _position(line_starts: list[int], offset: int) -> tuple[int, int]:
+    i = bisect.bisect_right(line_starts, offset) - 1
+    return i + 1, offset - line_starts[i] + 1
+
+
+@functools.cache
+def resolver(lexicon: Lexicon, lang: str) -> Resolver:
+    return Resolver(lexicon, lang)
+
+
+def resolve_text(path: str, original: str, ex: Extraction, lexicon: Lexicon, lang: str, published: dt.date | None) -> list[Claim]:
+    return resolver(lexicon, lang).resolve(path, original, fold(original), ex, published)
