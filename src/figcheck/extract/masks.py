@@ -47,6 +47,7 @@ class NonClaims:
         prefix = r"(?:[ובלמה])?" if lang == "he" else ""
         self.identifier = regex.compile(rf"(?i)(?<!\w){prefix}(?:{alts})\s*(?:no\.?\s*|#\s*)?(?P<n>\d[\d.]*[a-z]?)(?![\d,])") if alts else None
         ok = {str(w) for w in (section.get("capitalised_ok") or {}).get("en") or []}
+        ok |= set((lexicon.section("units").get("prefix") or {}))
         self.capital_ok = ok
         self.capitalised = regex.compile(r"(?<![\w.])(?P<w>\p{Lu}[\p{L}']*)\s+(?P<n>\d+)(?![\d,.%\w])")
 

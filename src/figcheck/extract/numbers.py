@@ -73,6 +73,8 @@ class WordNumbers:
 
     def parse(self, phrase: str) -> tuple[float, bool] | None:
         tokens = [t for t in regex.split(r"[\s-]+", phrase.casefold()) if t and t != "and"]
+        if not tokens or tokens[0] in self.scales:
+            return None  # "million" alone is a word, not a figure; "a million" is one
         total, current, ordinal, seen = 0, 0, False, False
         for i, tok in enumerate(tokens):
             if tok in self.articles and i == 0:

@@ -1,0 +1,70 @@
+"""Rule files: strict validation with located errors, listing, schema."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import SEEDS, run_cli
+from figcheck.ruleset import RuleError, load_rules, parse_rule
+
+GOOD = """\
+kind: decrease
+level: error
+title: t
+message: m
+explanation: e
+description: d
+select:
+  scope: [cumulative]
+"""
+
+
+@pytest.mark.parametrize(
+    "text, where, what",
+    [
+        (GOOD + "tolerence: 3\n", ":9:1:", "unknown key 'tolerence'"),
+        (GOOD.replace("level: error", "level: fatal"), ":2:8:", "level"),
+        (GOOD.replace("kind: decrease", "kind: shrink"), ":1:7:", "unknown kind 'shrink'"),
+        (GOOD + "select: [oops\n", ":10:", "invalid YAML"),
+        (GOOD.replace("  scope: [cumulative]", "  scpoe: [cumulative]"), ":8:3:", "unknown key 'scpoe'"),
+    ],
+)
+def test_broken_rule_is_located(text, where, what):
+    with pytest.raises(RuleError) as err:
+        parse_rule(text, "x/y", "rules/x/y.yml")
+    message = str(err.value)
+    assert message.startswith("rules/x/y.yml" + where), message
+    assert what in message
+
+
+def test_broken_rule_dir_exits_2_naming_file_line_col(tmp_path):
+    bad = tmp_path / "mine" / "bad.yml"
+    bad.parent.mkdir()
+    bad.write_text(GOOD + "tolerence: 3\n", encoding="utf-8")
+    result = run_cli("audit", str(SEEDS), "--rules", str(tmp_path))
+    assert result.exit_code == 2
+    assert f"{bad.as_posix()}:9:1: unknown key 'tolerence'" in result.stderr
+
+
+def test_user_rules_are_added_and_listed(tmp_path):
+    mine = tmp_path / "mine" / "strict.yml"
+    mine.parent.mkdir()
+    mine.write_text(GOOD, encoding="utf-8")
+    result = run_cli("rules", "list", "--rules", str(tmp_path))
+    assert "mine/strict\tdecrease" in result.stdout
+    assert "casualties/cumulative-decrease" in result.stdout
+
+
+def test_rules_show_and_schema():
+    shown = run_cli("rules", "show", "casualties/cumulative-decrease")
+    assert shown.exit_code == 0 and "What it does" in shown.stdout and "lower_bounds_are_tallies" in shown.stdout
+    schema = json.loads(run_cli("rules", "schema").stdout)
+    assert set(schema["discriminator"]["mapping"]) == {"disagree", "decrease", "day-count"}
+    assert run_cli("rules", "show", "no/such").exit_code == 2
+
+
+def test_every_builtin_rule_loads_with_its_path_as_id():
+    ids = {r.id for r in load_rules()}
+    assert {"casualties/cumulative-decrease", "casualties/same-day-disagree", "timeline/day-count"} <= ids
