@@ -13,7 +13,7 @@ from figcheck.extract.masks import NonClaims, nonclaims
 from figcheck.extract.numbers import parse_digits, word_numbers
 from figcheck.resolve.lexicon import Lexicon, PhraseMatcher, fold
 
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?!\d)|\d+(?:[.,]\d+)?"
+NUM = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?: [0-9]{3})+(?![0-9])|[0-9]+(?:[.,][0-9]+)?"
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class Scanner:
         suf = "|".join(sorted(self.suffix_scales, key=len, reverse=True))
         sw = "|".join(sorted(scale_words, key=len, reverse=True))
         self.digit_rx = regex.compile(
-            rf"(?P<cur>(?:{pre})\s?)?(?<![\w.,/\\:@#&=+])(?<![^\d\s]-)(?P<num>{NUM})"
+            rf"(?P<cur>(?:{pre})\s?)?(?<![\w.,/\\:@#&=+])(?<![^0-9\s]-)(?P<num>{NUM})"
             rf"(?:(?P<suf>{suf})(?![\w])|(?P<ord>st|nd|rd|th)(?![\w])|(?P<pct>%))?"
             rf"(?:[\s-](?P<scale>{sw})(?![\w]))?",
         )
@@ -163,7 +163,7 @@ class Scanner:
     def _is_year(text: str, m: Mention) -> bool:
         """A bare four-digit number from 1800 to 2100 is a year unless something makes it a figure."""
         digits = text[m.num_start : m.num_end]
-        if not regex.fullmatch(r"(1[89]\d\d|20\d\d|2100)", digits) or m.unit != "count":
+        if not regex.fullmatch(r"(1[89][0-9][0-9]|20[0-9][0-9]|2100)", digits) or m.unit != "count":
             return False
         return m.start == m.num_start
 
