@@ -61,7 +61,7 @@ def test_rules_show_and_schema():
     shown = run_cli("rules", "show", "casualties/cumulative-decrease")
     assert shown.exit_code == 0 and "What it does" in shown.stdout and "lower_bounds_are_tallies" in shown.stdout
     schema = json.loads(run_cli("rules", "schema").stdout)
-    assert set(schema["discriminator"]["mapping"]) == {"disagree", "decrease", "day-count"}
+    assert set(schema["discriminator"]["mapping"]) == {"disagree", "decrease", "increment", "sum", "subset", "day-count", "unit"}
     assert run_cli("rules", "show", "no/such").exit_code == 2
 
 

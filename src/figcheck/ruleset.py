@@ -21,11 +21,13 @@ class Select(BaseModel):
     """Which claims a rule looks at. Empty lists select everything."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    metric: list[str] = Field(default_factory=list)
-    scope: list[str] = Field(default_factory=list)
-    group: list[str] = Field(default_factory=list)
-    place: list[str] = Field(default_factory=list)
-    unit: list[str] = Field(default_factory=list)
+    metric: list[str | None] = Field(default_factory=list)
+    scope: list[str | None] = Field(default_factory=list)
+    """``null`` in a list selects claims without that field (``scope: [null, event]``)."""
+    group: list[str | None] = Field(default_factory=list)
+    place: list[str | None] = Field(default_factory=list)
+    definition: list[str | None] = Field(default_factory=list)
+    unit: list[str | None] = Field(default_factory=list)
 
 
 class RuleBase(BaseModel):
@@ -50,6 +52,11 @@ class DisagreeRule(RuleBase):
     kind: Literal["disagree"]
     approx_factor: float = Field(0.1, ge=0, le=1)
     """How far "about N" may stray from N, as a fraction."""
+    same_value_other_source: bool = False
+    """Look instead for one exact value given on one day by two different bodies: a possible
+    misattribution (one report credits the other body's figure)."""
+    min_value: float = Field(0, ge=0)
+    """Only with ``same_value_other_source``: ignore values below this (small numbers repeat by chance)."""
 
 
 class DecreaseRule(RuleBase):
@@ -59,6 +66,11 @@ class DecreaseRule(RuleBase):
     revision_words: list[str] = Field(default_factory=list)
     """Words that mark a fall as a stated revision, reported at ``revision_level`` instead."""
     revision_level: Literal["error", "warning", "info"] = "warning"
+    revision_explanation: str = (
+        "The later report says the count was revised, so the fall may be a correction rather than an "
+        "error; check that the revision is real."
+    )
+    """Replaces ``explanation`` when the fall is stated as a revision."""
 
 
 class DayCountRule(RuleBase):
@@ -69,9 +81,59 @@ class DayCountRule(RuleBase):
     """Off-by-that-much is let pass: reports cross time zones and publish the next morning."""
 
 
-Rule = Annotated[DisagreeRule | DecreaseRule | DayCountRule, Field(discriminator="kind")]
+Field_ = Literal["group", "place", "definition"]
+
+
+class IncrementRule(RuleBase):
+    kind: Literal["increment"]
+    total_scope: str = "cumulative"
+    """The scope of the running totals an increment is the difference of."""
+    window_days: int = Field(1, ge=1)
+    """Days between the two totals ("in the past 24 hours" = the previous day's total)."""
+    addition_words: list[str] = Field(default_factory=list)
+    """Words that mark a figure added to the total besides the new cases ("previously missing")."""
+    lower_bounds_are_tallies: bool = True
+
+
+class SumRule(RuleBase):
+    kind: Literal["sum"]
+    field: Field_ = "group"
+    """The claim field that tells parts from the whole; every other key field must match."""
+    whole: list[str | None]
+    """Values of ``field`` that mark the whole (``null``: a figure with no group, "24,000 killed")."""
+    whole_words: list[str] = Field(default_factory=list)
+    """Words that make the next figure the whole, whatever its field ("combined", "in total")."""
+    parts: list[str]
+    """Values of ``field`` of the parts, each counted once."""
+    exhaustive: bool = False
+    """The parts make up the whole, so their sum must match it; otherwise it only may not exceed it."""
+    lower_bounds_are_tallies: bool = True
+
+
+class SubsetRule(RuleBase):
+    kind: Literal["subset"]
+    field: Field_ = "group"
+    part: list[str]
+    """Values of ``field`` that are always part of a whole (health workers, children)."""
+    whole: list[str | None]
+    """Values of ``field`` of the wholes they belong to (all Palestinians, all people, no group)."""
+    lower_bounds_are_tallies: bool = True
+
+
+class UnitRule(RuleBase):
+    kind: Literal["unit"]
+    factors: list[float] = Field(default_factory=lambda: [10.0, 1000.0])
+    """Slips of scale to look for (×10 a moved decimal point, ×1000 million for billion)."""
+    ignore_dimensions: list[str] = Field(default_factory=lambda: ["[percent]", "[dimensionless]"])
+    """Dimensions that sit beside any other without clashing (a share beside a count)."""
+
+
+Rule = Annotated[
+    DisagreeRule | DecreaseRule | IncrementRule | SumRule | SubsetRule | DayCountRule | UnitRule,
+    Field(discriminator="kind"),
+]
 RULE_ADAPTER: TypeAdapter[Rule] = TypeAdapter(Rule)
-KINDS = ("disagree", "decrease", "day-count")
+KINDS = ("disagree", "decrease", "increment", "sum", "subset", "day-count", "unit")
 
 
 def _construct(node: yaml.Node, marks: dict[tuple[Any, ...], yaml.Mark], path: tuple[Any, ...]) -> Any:

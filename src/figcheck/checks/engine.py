@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import string
 
-from figcheck.checks.kinds import REGISTRY
+from figcheck.checks.registry import REGISTRY
 from figcheck.checks.series import Conflict
 from figcheck.model import Claim, Finding
 from figcheck.resolve.lexicon import Lexicon, default_lexicon
@@ -71,8 +71,8 @@ def to_finding(rule: Rule, conflict: Conflict, lexicon: Lexicon) -> Finding:
     explanation = " ".join(rule.explanation.split())
     if conflict.revision:
         title = f"{rule.title} (stated as a revision)"
-        explanation = "The later report says the count was revised, so the fall may be a correction rather than an error; check that the revision is real."
-    if level != rule.level and len(sources) > 1:
+        explanation = " ".join(getattr(rule, "revision_explanation", explanation).split())
+    if level == rule.cross_source_level != rule.level and len(sources) > 1:
         names = " and ".join(sorted({c.source_text or "an unattributed report" for c in conflict.claims}))
         explanation += f" The figures come from different sources ({names}), which may count differently."
     fp = fingerprint(rule.id, conflict.claims)

@@ -20,7 +20,7 @@ def series_key(claim: Claim) -> Key:
 
 
 def selected(claim: Claim, select: Select) -> bool:
-    for name in ("metric", "scope", "group", "place", "unit"):
+    for name in ("metric", "scope", "group", "place", "definition", "unit"):
         wanted = getattr(select, name)
         if wanted and getattr(claim, name) not in wanted:
             return False

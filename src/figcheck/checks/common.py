@@ -1,0 +1,79 @@
+"""Helpers the check kinds share: reading a claim's interval in a series' unit, naming sources,
+and wording a typo suggestion."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from figcheck.checks.conflicts import Reader
+from figcheck.checks.intervals import Interval, interval, tally
+from figcheck.checks.series import fmt_number
+from figcheck.checks.units import convert
+from figcheck.model import Claim
+
+SLIPS = {
+    "doubled": "a doubled digit", "swapped": "two swapped digits", "dropped": "a dropped digit",
+    "extra": "an extra digit", "mistyped": "a mistyped digit", "scale": "a slip of scale",
+}
+
+
+def in_unit(iv: Interval, unit: str, to: str) -> Interval:
+    if unit == to:
+        return iv
+    return Interval(convert(iv.low, unit, to), convert(iv.high, unit, to), iv.low_open, iv.high_open)
+
+
+def rescaled(c: Claim, v: float) -> Claim:
+    """The claim as if its figure were ``v``, keeping its qualifier's shape."""
+    ratio = v / c.value if c.value else 1.0
+    return c.model_copy(update={
+        "value": v,
+        "low": None if c.low is None else c.low * ratio,
+        "high": None if c.high is None else c.high * ratio,
+    })
+
+
+def reader(unit: str, tallies: bool = False, approx_factor: float | None = None) -> Reader:
+    """Read claims as intervals in ``unit``; ``tallies`` reads "at least N" as the count N."""
+    base: Callable[[Claim], Interval] = tally if tallies else (lambda c: interval(c, approx_factor))
+
+    def read(c: Claim, value: float | None) -> Interval:
+        return in_unit(base(c if value is None else rescaled(c, value)), c.unit, unit)
+
+    return read
+
+
+def src(c: Claim) -> str:
+    return c.source_text or "no source given"
+
+
+def typo(c: Claim, fix: tuple[float, str] | None, fits: str = "the series") -> str | None:
+    if fix is None:
+        return None
+    value, kind = fix
+    return f"{fmt_number(c.value)} may be a typo for {fmt_number(value)} ({SLIPS[kind]}), which fits {fits}."
+
+
+def phrase_matcher(words: list[str]) -> regex.Pattern[str] | None:
+    """Whole-word, case-insensitive match of any of ``words``; None when there are none."""
+    if not words:
+        return None
+    return regex.compile(r"(?i)(?<!\w)(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)")
+
+
+def near(c: Claim, pattern: regex.Pattern[str] | None, before: int = 40, after: int = 40) -> bool:
+    """Whether ``pattern`` stands within a few words around the figure in its sentence."""
+    if pattern is None:
+        return False
+    at = c.sentence.find(c.text)
+    if at < 0:
+        return bool(pattern.search(c.sentence))
+    return bool(pattern.search(c.sentence[max(0, at - before) : at + len(c.text) + after]))
+
+
+def nearest(c: Claim, others: list[Claim]) -> Claim:
+    """The other claim closest in date (then in the same document) to ``c``."""
+    return min(others, key=lambda o: (abs((o.as_of - c.as_of).days) if o.as_of and c.as_of else 0,
+                                      o.document != c.document, o.line))

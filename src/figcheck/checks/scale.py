@@ -1,0 +1,87 @@
+"""The ``unit`` kind: figures for the same thing on the same day that differ by a slip of scale
+(×10, ×1000: "$12 billion" for "$1.2 billion") or give one number in two incompatible units."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+
+from figcheck.checks.common import reader, src
+from figcheck.checks.conflicts import high_key, low_key
+from figcheck.checks.series import Conflict, fmt_number, selected
+from figcheck.checks.units import dimension
+from figcheck.model import Claim
+from figcheck.ruleset import UnitRule
+
+
+def unit(claims: list[Claim], rule: UnitRule) -> list[Conflict]:
+    groups: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.metric and c.as_of and selected(c, rule.select):
+            groups[(c.metric, c.group, c.place, c.scope, c.definition, c.as_of)].append(c)
+    conflicts = []
+    for members in groups.values():
+        if len(members) > 1:
+            conflicts += _mixed_units(members, rule)
+            by_dim: dict[str, list[Claim]] = defaultdict(list)
+            for c in members:
+                by_dim[dimension(c.unit)].append(c)
+            for same in by_dim.values():
+                conflicts += _scale_slips(same, rule)
+    return conflicts
+
+
+def _mixed_units(members: list[Claim], rule: UnitRule) -> list[Conflict]:
+    """One number written with two incompatible units: one of the units is wrong."""
+    by_value: dict[float, dict[str, Claim]] = defaultdict(dict)
+    for c in members:
+        dim = dimension(c.unit)
+        if dim not in rule.ignore_dimensions:
+            by_value[c.value].setdefault(dim, c)
+    out = []
+    for value, dims in by_value.items():
+        if len(dims) > 1:
+            a, b = sorted(dims.values(), key=lambda c: (c.document, c.line))[:2]
+            out.append(Conflict(
+                claims=[b, a],
+                fields={"first": a.text, "second": b.text, "first_source": src(a), "second_source": src(b),
+                        "date": str(a.as_of), "problem": f"in {a.unit} and in {b.unit}"},
+            ))
+    return out
+
+
+def _scale_slips(members: list[Claim], rule: UnitRule) -> list[Conflict]:
+    """Pairs that cannot overlap but would if one were multiplied by a factor; found by sorting."""
+    read = reader(members[0].unit)
+    ivs = [read(c, None) for c in members]
+    order = sorted(range(len(members)), key=lambda i: ivs[i].low)
+    lows = [ivs[i].low for i in order]
+    # How many figures of the day each one agrees with: the slip is the figure fewer agree with.
+    support = [sum(not _apart(a, b) for b in ivs) for a in ivs]
+    out, seen = [], set()
+    for i, c in enumerate(members):
+        for f in rule.factors:
+            # Claims that would overlap c if they were f times larger start at or below c.high / f.
+            for k in order[: bisect_right(lows, ivs[i].high / f)]:
+                if k == i or (min(i, k), max(i, k)) in seen or not _apart(ivs[i], ivs[k]):
+                    continue
+                scaled = ivs[k].low * f, ivs[k].high * f
+                if scaled[1] < ivs[i].low or ivs[i].high < scaled[0]:
+                    continue
+                seen.add((min(i, k), max(i, k)))
+                # The figure fewer others agree with is the slip; on a tie, the larger one.
+                wrong, right = (k, i) if (support[k], -members[k].value) < (support[i], -members[i].value) else (i, k)
+                w, r = members[wrong], members[right]
+                fixed = w.value * f if w.value < r.value else w.value / f
+                out.append(Conflict(
+                    claims=[w, r],
+                    fields={"first": w.text, "second": r.text, "first_source": src(w), "second_source": src(r),
+                            "date": str(w.as_of), "problem": f"{fmt_number(f)} times apart"},
+                    suggestion=f"{fmt_number(w.value)} may be a typo for {fmt_number(fixed)} (a slip of scale), "
+                    f"which matches {r.text}.",
+                ))
+    return out
+
+
+def _apart(a, b) -> bool:  # type: ignore[no-untyped-def]
+    return high_key(a) < low_key(b) or high_key(b) < low_key(a)
