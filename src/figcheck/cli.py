@@ -56,7 +56,12 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path), help="Add a folder of rules.")
 @click.option("--fail-level", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True)
-def audit_cmd(paths: tuple[str, ...], fmt: str, output: Path | None, rules_dirs: tuple[Path, ...], fail_level: str) -> None:
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Accepted findings (figcheck baseline update); only new ones fail.")
+def audit_cmd(
+    paths: tuple[str, ...], fmt: str, output: Path | None, rules_dirs: tuple[Path, ...], fail_level: str,
+    baseline_file: Path | None = None,
+) -> None:
     """Audit every document under PATHS and report the conflicts between their figures."""
     notes = Notes()
     try:
@@ -65,6 +70,7 @@ def audit_cmd(paths: tuple[str, ...], fmt: str, output: Path | None, rules_dirs:
     except (InputError, RuleError) as exc:
         _fail(str(exc))
     _notes(notes)
+    report = _audit_filters(report, notes, baseline_file)
     base = str(output.parent) if output else ""
     text = FORMATS[fmt](report, base)
     if output:
@@ -142,6 +148,174 @@ def rules_show(rule_id: str, rules_dirs: tuple[Path, ...]) -> None:
 def rules_schema_cmd() -> None:
     """The JSON Schema of rule files."""
     click.echo(json.dumps(rule_schema(), indent=2))
+
+
+def _audit_filters(report: AuditReport, notes: Notes, baseline_file: Path | None) -> AuditReport:
+    """Suppressions in the documents and the ``--baseline``, for audit."""
+    from figcheck.corpus.check import filter_audit
+
+    entries, shown = _baseline(baseline_file, default=False)
+    outcome = filter_audit(report, entries)
+    notes.errors.extend(_filter_notes(outcome, shown).errors)
+    return outcome.report
+
+
+def _emit(report: AuditReport, fmt: str, output: Path | None) -> None:
+    text = FORMATS[fmt](report, str(output.parent) if output else "")
+    if output:
+        try:
+            write_atomic(output, text)
+        except OSError as exc:
+            _fail(str(exc))
+        click.echo(f"figcheck: wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+def _filter_notes(outcome, baseline_shown: str | None) -> Notes:  # type: ignore[no-untyped-def]
+    """Print what suppressions and the baseline took out; return the errors for the exit code."""
+    for line in outcome.warnings:
+        click.echo(f"figcheck: warning: {line}", err=True)
+    for line in outcome.errors:
+        click.echo(f"figcheck: error: {line}", err=True)
+    for finding, s in outcome.suppressed:
+        click.echo(f"figcheck: suppressed {finding.rule} at {finding.path}:{finding.line} by {s.path}:{s.line} ({s.reason})", err=True)
+    if outcome.accepted:
+        click.echo(f"figcheck: {len(outcome.accepted)} finding(s) accepted by the baseline {baseline_shown}", err=True)
+    for e in outcome.stale:
+        click.echo(
+            f"figcheck: warning: {baseline_shown}: stale entry {e.fingerprint} ({e.rule}, {', '.join(e.paths)}) "
+            "matches no finding any more; run figcheck baseline update", err=True,
+        )
+    return Notes(errors=list(outcome.errors))
+
+
+def _baseline(path: Path | None, default: bool):  # type: ignore[no-untyped-def]
+    """The baseline's entries and how to name it: ``--baseline``, else (for check) the project's
+    .figcheck-baseline.json when it exists."""
+    from figcheck.baseline import DEFAULT_NAME, BaselineError, load
+    from figcheck.corpus.project import ConfigError, find_project
+
+    if path is None and default:
+        try:
+            candidate = find_project().root / DEFAULT_NAME
+        except ConfigError as exc:
+            _fail(str(exc))
+        path = candidate if candidate.is_file() else None
+    if path is None:
+        return None, None
+    try:
+        return load(path), str(path)
+    except BaselineError as exc:
+        _fail(str(exc))
+    return None, None
+
+
+def _open_corpus(corpus: str | None):  # type: ignore[no-untyped-def]
+    from figcheck.corpus.check import CheckError, CorpusCheck
+    from figcheck.corpus.project import ConfigError
+
+    try:
+        return CorpusCheck(corpus, lambda line: click.echo(f"figcheck: warning: {line}", err=True))
+    except (CheckError, ConfigError) as exc:
+        _fail(str(exc))
+
+
+@main.command("check")
+@click.argument("files", nargs=-1)
+@click.option("--corpus", help="The archive folder; default: corpus under [tool.figcheck] in pyproject.toml or figcheck.toml.")
+@click.option("--all", "whole", is_flag=True, help="Audit the whole corpus from the index instead of FILES.")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="markdown", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path), help="Add a folder of rules.")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True)
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Accepted findings; default: .figcheck-baseline.json at the project root, when present.")
+def check_cmd(
+    files: tuple[str, ...], corpus: str | None, whole: bool, fmt: str, output: Path | None,
+    rules_dirs: tuple[Path, ...], fail_level: str, baseline_file: Path | None,
+) -> None:
+    """Check FILES against every document in the corpus; report only findings that involve FILES.
+
+    The pre-commit hook: claims of the corpus are cached in .figcheck/, so a warm check reads
+    them instead of the articles.
+    """
+    from figcheck.corpus.check import CheckError
+
+    if not files and not whole:
+        click.echo("figcheck check: nothing to check (name FILES, or --all for the whole corpus)", err=True)
+        sys.exit(EXIT_SUCCESS)
+    try:
+        rules = load_rules(list(rules_dirs))
+    except RuleError as exc:
+        _fail(str(exc))
+    entries, shown = _baseline(baseline_file, default=True)
+    run = _open_corpus(corpus)
+    try:
+        run.refresh()
+        outcome = run.audit_all(rules, entries) if whole else run.check(list(files), rules, entries)
+    except (CheckError, InputError) as exc:
+        _fail(str(exc))
+    finally:
+        run.close()
+    notes = _filter_notes(outcome, shown)
+    _emit(outcome.report, fmt, output)
+    sys.exit(exit_code(outcome.report, fail_level, notes))
+
+
+@main.command("index")
+@click.argument("corpus", required=False)
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True, help="Worker processes; 0 uses every core.")
+def index_cmd(corpus: str | None, jobs: int) -> None:
+    """Build or refresh the archive index of CORPUS (default: the configured corpus) under .figcheck/."""
+    import time
+
+    started = time.perf_counter()
+    run = _open_corpus(corpus)
+    try:
+        done = run.refresh(jobs=jobs or None, progress=sys.stderr.isatty())
+    finally:
+        run.close()
+    for line in done.errors:
+        click.echo(f"figcheck: error: {line}", err=True)
+    click.echo(
+        f"figcheck: indexed {run.corpus}: {done.files:,} documents, {done.extracted:,} extracted, "
+        f"{done.removed:,} removed, {len(done.skipped):,} skipped ({time.perf_counter() - started:.1f} s)", err=True,
+    )
+    sys.exit(EXIT_ERROR if done.errors else EXIT_SUCCESS)
+
+
+@main.group("baseline")
+def baseline_cmd() -> None:
+    """Accept today's findings so that only new ones fail."""
+
+
+@baseline_cmd.command("update")
+@click.option("--corpus", help="The archive folder; default: corpus under [tool.figcheck].")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write it; default: .figcheck-baseline.json at the project root.")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path), help="Add a folder of rules.")
+def baseline_update(corpus: str | None, baseline_file: Path | None, rules_dirs: tuple[Path, ...]) -> None:
+    """Write every current finding of the corpus (after suppressions) to the baseline."""
+    from figcheck.baseline import DEFAULT_NAME, render
+
+    try:
+        rules = load_rules(list(rules_dirs))
+    except RuleError as exc:
+        _fail(str(exc))
+    run = _open_corpus(corpus)
+    try:
+        run.refresh()
+        outcome = run.audit_all(rules, None)
+    finally:
+        run.close()
+    target = baseline_file or run.project.root / DEFAULT_NAME
+    report = outcome.report
+    try:
+        write_atomic(target, render(report.findings, {c.id: c for c in report.claims}))
+    except OSError as exc:
+        _fail(str(exc))
+    click.echo(f"figcheck: wrote {target} ({len(report.findings)} accepted findings)", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,369 @@
+"""The archive index: every corpus file's claims cached in SQLite under ``.figcheck/``.
+
+A row is trusted only while its file is unchanged: the file's size and mtime are compared first
+(cheap), and when they differ the content hash decides whether it is re-extracted. As git does
+for its index, a file modified within a moment of being indexed is re-hashed on the next run, so
+an edit landing in the same clock tick is never missed. The rules, the code and figcheck's
+version form a version key stored in the database; any change rebuilds it. Writes are
+transactions of a few hundred files, so a killed ``figcheck index`` leaves a consistent index that
+the next run completes. WAL and a busy timeout let two hooks run at once; a corrupt file is
+deleted and rebuilt, with a warning.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from figcheck import __version__
+from figcheck.model import Claim, Document
+from figcheck.suppress import Suppression
+
+SCHEMA = 1
+BATCH = 200
+RACY_NS = 2_000_000_000
+"""A file modified less than this before it was indexed is re-hashed next time."""
+BUSY_MS = 30_000
+
+DDL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, sha TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    checked_ns INTEGER NOT NULL, document TEXT, suppressions TEXT NOT NULL, problems TEXT NOT NULL,
+    skipped TEXT
+);
+CREATE TABLE IF NOT EXISTS claims (id TEXT NOT NULL, path TEXT NOT NULL, metric TEXT, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS claims_path ON claims (path);
+CREATE INDEX IF NOT EXISTS claims_metric ON claims (metric);
+"""
+
+
+class IndexError_(Exception):
+    """The index cannot be used even after a rebuild (exit 2)."""
+
+
+@functools.cache
+def version_key(rules_dir: Path | None = None) -> str:
+    """figcheck's version, the index schema, and a hash of the rules/ folder and the package code:
+    claims extracted by other rules or other code are not claims this run would extract."""
+    from figcheck.paths import builtin_rules_dir
+
+    digest = hashlib.sha256(f"{__version__}\0{SCHEMA}".encode())
+    package = Path(__file__).resolve().parents[1]
+    for root, pattern in ((rules_dir or builtin_rules_dir(), "*.y*ml"), (package, "*.py")):
+        for file in sorted(root.rglob(pattern)):
+            digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+    return f"{__version__}+{SCHEMA}+{digest.hexdigest()[:16]}"
+
+
+def index_path(root: Path, corpus: str) -> Path:
+    """One database per corpus folder as shown (relative to the working directory), since claim
+    paths and ids are built from that spelling."""
+    tag = hashlib.sha1(f"{Path.cwd().resolve()}\0{corpus}".encode()).hexdigest()[:12]
+    return root / ".figcheck" / f"index-{tag}.sqlite"
+
+
+@dataclass
+class Extracted:
+    """One file's cache row, built in a worker process and written by the parent."""
+
+    path: str
+    sha: str
+    size: int
+    mtime_ns: int
+    checked_ns: int
+    document: str | None
+    claims: list[tuple[str, str | None, str]]
+    suppressions: str
+    problems: str
+    """JSON list of suppressions written wrongly (no reason, no rule), one line each."""
+    skipped: str | None = None
+    """Why the file holds no document (a binary file), or None."""
+
+
+def extract_file(path: str, stat: tuple[int, int] | None = None) -> Extracted:
+    """Read, hash and extract one file. The stat is taken before reading, so an edit made while
+    we read changes the mtime and is caught next run."""
+    from figcheck.load import load_file
+    from figcheck.pipeline import extract_document
+    from figcheck.suppress import parse_text
+
+    checked = time.time_ns()
+    if stat is None:
+        st = os.stat(path)
+        stat = (st.st_size, st.st_mtime_ns)
+    raw = Path(path).read_bytes()
+    sha = hashlib.sha1(raw).hexdigest()
+    try:
+        result = extract_document(load_file(path))
+    except ValueError as exc:  # a binary file: remember the skip, so we do not retry every run
+        return Extracted(path, sha, stat[0], stat[1], checked, None, [], "[]", "[]", str(exc))
+    parsed = parse_text(path, raw.decode("utf-8", errors="replace"))
+    return Extracted(
+        path, sha, stat[0], stat[1], checked, result.document.model_dump_json(),
+        [(c.id, c.metric, c.model_dump_json()) for c in result.claims],
+        json.dumps([s.to_json() for s in parsed.suppressions]), json.dumps(parsed.problems),
+    )
+
+
+def _extract_star(args: tuple[str, tuple[int, int]]) -> Extracted:
+    return extract_file(*args)
+
+
+@dataclass
+class Refreshed:
+    """What a refresh did, for the progress line and for tests."""
+
+    files: int = 0
+    extracted: int = 0
+    rehashed: int = 0
+    removed: int = 0
+    skipped: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+class ArchiveIndex:
+    """Open with ``ArchiveIndex(db_path, warn)``; ``warn`` receives one-line warnings."""
+
+    def __init__(self, db: Path, warn: Callable[[str], None], version: str | None = None) -> None:
+        self.db = db
+        self.warn = warn
+        self.version = version or version_key()
+        self.conn = self._open()
+
+    # -- opening, versioning, recovering ---------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        self.db.parent.mkdir(parents=True, exist_ok=True)
+        ignore = self.db.parent / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# figcheck's cache; safe to delete\n*\n", encoding="utf-8")
+        conn = sqlite3.connect(self.db, timeout=BUSY_MS / 1000, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        return conn
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            conn = self._connect()
+            # One script, one transaction: two hooks creating the index at once both succeed.
+            conn.executescript(f"BEGIN IMMEDIATE; {DDL} INSERT OR IGNORE INTO meta VALUES ('version', '{self.version}'); COMMIT;")
+            row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            if _busy(exc):
+                raise IndexError_(f"{self.db}: index is locked by another figcheck run") from None
+            self.warn(f"{self.db}: index is corrupt ({exc}); rebuilding it from the corpus")
+            return self._recreate()
+        if row[0] != self.version:
+            self.warn(f"{self.db}: index was built by figcheck {row[0]}; rules or code changed, rebuilding it")
+            conn.close()
+            return self._recreate()
+        return conn
+
+    def _recreate(self) -> sqlite3.Connection:
+        if getattr(self, "conn", None) is not None:
+            self.conn.close()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.db}{suffix}").unlink(missing_ok=True)
+        try:
+            conn = self._connect()
+            conn.executescript(DDL)
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (self.version,))
+        except sqlite3.DatabaseError as exc:
+            raise IndexError_(f"{self.db}: cannot create the index: {exc}") from None
+        return conn
+
+    def rebuild(self, reason: str) -> None:
+        self.warn(f"{self.db}: {reason}; rebuilding it from the corpus")
+        self.conn = self._recreate()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- refreshing ------------------------------------------------------------------------------
+
+    def refresh(self, corpus: str, jobs: int | None = None, progress: bool = False) -> Refreshed:
+        """Bring the rows for every document under ``corpus`` up to date with the files on disk."""
+        from figcheck.load import discover
+
+        out = Refreshed()
+        rows = {r[0]: r[1:] for r in self.conn.execute("SELECT path, sha, size, mtime_ns, checked_ns, skipped FROM files")}
+        on_disk: dict[str, tuple[int, int]] = {}
+        for found in discover([corpus]):
+            if found.skipped:
+                out.skipped.append(found.skipped)
+                continue
+            try:
+                st = os.stat(found.path)
+            except OSError as exc:
+                out.errors.append(f"{found.path}: cannot read: {exc.strerror or exc}")
+                continue
+            on_disk[found.path] = (st.st_size, st.st_mtime_ns)
+        out.files = len(on_disk)
+        stale, touched = [], []
+        for path, (size, mtime) in on_disk.items():
+            row = rows.get(path)
+            if row is not None and row[1] == size and row[2] == mtime and mtime < row[3] - RACY_NS:
+                continue
+            if row is not None and row[1] == size:
+                # Same size, new mtime (a checkout, a touch): the content hash decides.
+                try:
+                    sha = hashlib.sha1(Path(path).read_bytes()).hexdigest()
+                except OSError as exc:
+                    out.errors.append(f"{path}: cannot read: {exc.strerror or exc}")
+                    continue
+                out.rehashed += 1
+                if sha == row[0]:
+                    touched.append((size, mtime, time.time_ns(), path))
+                    continue
+            stale.append((path, (size, mtime)))
+        gone = [p for p in rows if p not in on_disk]
+        with self._transaction():
+            self.conn.executemany("UPDATE files SET size = ?, mtime_ns = ?, checked_ns = ? WHERE path = ?", touched)
+            for path in gone:
+                self._delete(path)
+        out.removed = len(gone)
+        for batch in _batches(self._extract_all(stale, jobs, progress, out), BATCH):
+            with self._transaction():
+                for item in batch:
+                    self._store(item)
+        redone = {path for path, _ in stale}
+        out.skipped.extend(row[4] for path, row in rows.items() if row[4] and path in on_disk and path not in redone)
+        return out
+
+    def _extract_all(
+        self, stale: list[tuple[str, tuple[int, int]]], jobs: int | None, progress: bool, out: Refreshed
+    ) -> Iterator[Extracted]:
+        if not stale:
+            return
+        jobs = jobs or os.cpu_count() or 1
+        bar = None
+        if progress:
+            import click
+
+            bar = click.progressbar(length=len(stale), label="figcheck: indexing", file=None)
+            bar.__enter__()
+        try:
+            if jobs > 1 and len(stale) > 32:
+                from concurrent.futures import ProcessPoolExecutor
+
+                with ProcessPoolExecutor(max_workers=jobs) as pool:
+                    yield from self._tick(pool.map(_extract_star, stale, chunksize=8), bar, out)
+            else:
+                yield from self._tick(map(_extract_star, stale), bar, out)
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+
+    @staticmethod
+    def _tick(items: Iterable[Extracted], bar: object, out: Refreshed) -> Iterator[Extracted]:
+        for item in items:
+            out.extracted += 1
+            if item.skipped:
+                out.skipped.append(item.skipped)
+            if bar is not None:
+                bar.update(1)  # type: ignore[attr-defined]
+            yield item
+
+    def _transaction(self) -> _Txn:
+        return _Txn(self.conn)
+
+    def _delete(self, path: str) -> None:
+        self.conn.execute("DELETE FROM claims WHERE path = ?", (path,))
+        self.conn.execute("DELETE FROM files WHERE path = ?", (path,))
+
+    def _store(self, e: Extracted) -> None:
+        self._delete(e.path)
+        self.conn.execute(
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (e.path, e.sha, e.size, e.mtime_ns, e.checked_ns, e.document, e.suppressions, e.problems, e.skipped),
+        )
+        self.conn.executemany("INSERT INTO claims VALUES (?, ?, ?, ?)", [(cid, e.path, m, d) for cid, m, d in e.claims])
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def claims_of(self, paths: Iterable[str]) -> list[Claim]:
+        return self._claims("path", list(paths))
+
+    def claims_with_metrics(self, metrics: Iterable[str], exclude: Iterable[str] = ()) -> list[Claim]:
+        """Claims that could meet a claim of these metrics in some check: the same metric is the
+        widest key any check compares on (series, subsets and sums all stay within a metric)."""
+        skip = set(exclude)
+        return [c for c in self._claims("metric", sorted(set(metrics))) if c.document not in skip]
+
+    def all_claims(self) -> list[Claim]:
+        return [Claim.model_validate_json(d) for (d,) in self.conn.execute("SELECT data FROM claims ORDER BY rowid")]
+
+    def _claims(self, column: str, values: list[str]) -> list[Claim]:
+        out = []
+        for chunk in _batches(values, 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(f"SELECT data FROM claims WHERE {column} IN ({marks}) ORDER BY rowid", chunk)
+            out.extend(Claim.model_validate_json(d) for (d,) in rows)
+        return out
+
+    def documents(self, paths: Iterable[str] | None = None) -> list[Document]:
+        if paths is None:
+            rows = self.conn.execute("SELECT document FROM files WHERE document IS NOT NULL ORDER BY path").fetchall()
+        else:
+            rows = []
+            for chunk in _batches(sorted(set(paths)), 500):
+                marks = ",".join("?" * len(chunk))
+                rows += self.conn.execute(
+                    f"SELECT document FROM files WHERE document IS NOT NULL AND path IN ({marks}) ORDER BY path", chunk
+                ).fetchall()
+        return [Document.model_validate_json(d) for (d,) in rows]
+
+    def suppressions(self, paths: Iterable[str] | None = None) -> list[Suppression]:
+        if paths is None:
+            rows = self.conn.execute("SELECT suppressions FROM files WHERE suppressions != '[]'").fetchall()
+        else:
+            rows = []
+            for chunk in _batches(sorted(set(paths)), 500):
+                marks = ",".join("?" * len(chunk))
+                rows += self.conn.execute(
+                    f"SELECT suppressions FROM files WHERE suppressions != '[]' AND path IN ({marks})", chunk
+                ).fetchall()
+        return [Suppression.from_json(s) for (data,) in rows for s in json.loads(data)]
+
+    def suppression_problems(self, paths: Iterable[str] | None = None) -> list[str]:
+        wanted = None if paths is None else set(paths)
+        rows = self.conn.execute("SELECT path, problems FROM files WHERE problems != '[]' ORDER BY path")
+        return [n for p, problems in rows if wanted is None or p in wanted for n in json.loads(problems)]
+
+
+class _Txn:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``: take the write lock up front so two hooks queue rather
+    than deadlock, and roll back on any error so a half-written batch never lands."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+def _busy(exc: sqlite3.DatabaseError) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:  # type: ignore[type-arg]
+    batch: list = []  # type: ignore[type-arg]
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
