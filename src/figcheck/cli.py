@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from figcheck import __version__
-from figcheck.load import InputError
+from figcheck.load import InputError, check_encoding
 from figcheck.model import LEVEL_RANK, AuditReport
 from figcheck.pipeline import Notes, audit
+from figcheck.progress import ProgressBar
 from figcheck.report import FORMATS, write_atomic
 from figcheck.ruleset import RuleError, load_rules, rule_schema
 
@@ -35,6 +38,15 @@ def _notes(notes: Notes) -> None:
         click.echo(f"figcheck: error: {line}", err=True)
 
 
+@contextlib.contextmanager
+def _progress() -> Iterator[ProgressBar]:
+    bar = ProgressBar()
+    try:
+        yield bar
+    finally:
+        bar.close()
+
+
 def exit_code(report: AuditReport, fail_level: str, notes: Notes) -> int:
     """0 when nothing reaches ``fail_level``; 1 when a finding does; 2 when an input failed."""
     if fail_level != "never":
@@ -42,6 +54,28 @@ def exit_code(report: AuditReport, fail_level: str, notes: Notes) -> int:
         if any(LEVEL_RANK[f.level] >= threshold for f in report.findings):
             return EXIT_FAIL
     return EXIT_ERROR if notes.errors else EXIT_SUCCESS
+
+
+def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return check_encoding(value)
+    except LookupError:
+        _fail(f"--encoding {value}: unknown encoding (try utf-8, windows-1255, windows-1256, utf-16)")
+    return None
+
+
+def input_options(command):  # type: ignore[no-untyped-def]
+    """--jobs and --encoding, shared by every command that reads documents."""
+    command = click.option(
+        "--encoding", callback=_encoding, default=None,
+        help="Encoding of files without a byte-order mark that are not UTF-8 (default: detect).",
+    )(command)
+    return click.option(
+        "-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+        help="Worker processes; 0 uses every core.",
+    )(command)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -58,15 +92,17 @@ def main() -> None:
 @click.option("--fail-level", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True)
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Accepted findings (figcheck baseline update); only new ones fail.")
+@input_options
 def audit_cmd(
     paths: tuple[str, ...], fmt: str, output: Path | None, rules_dirs: tuple[Path, ...], fail_level: str,
-    baseline_file: Path | None = None,
+    jobs: int, encoding: str | None, baseline_file: Path | None = None,
 ) -> None:
     """Audit every document under PATHS and report the conflicts between their figures."""
     notes = Notes()
     try:
         rules = load_rules(list(rules_dirs))
-        report = audit(list(paths), rules, notes)
+        with _progress() as bar:
+            report = audit(list(paths), rules, notes, jobs=jobs, encoding=encoding, progress=bar)
     except (InputError, RuleError) as exc:
         _fail(str(exc))
     _notes(notes)
@@ -87,11 +123,13 @@ def audit_cmd(
 @main.command("extract")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True)
-def extract_cmd(paths: tuple[str, ...], fmt: str) -> None:
+@input_options
+def extract_cmd(paths: tuple[str, ...], fmt: str, jobs: int, encoding: str | None) -> None:
     """Print the figures found in PATHS, one claim per line."""
     notes = Notes()
     try:
-        report = audit(list(paths), [], notes)
+        with _progress() as bar:
+            report = audit(list(paths), [], notes, jobs=jobs, encoding=encoding, progress=bar)
     except InputError as exc:
         _fail(str(exc))
     _notes(notes)

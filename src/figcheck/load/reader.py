@@ -7,15 +7,19 @@ than cut, so that every claim's line and column point at the file as the user se
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
+import sys
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
 
+from figcheck.load.encoding import BinaryFile, decode, sniff_binary
+from figcheck.load.html import parse_html
 from figcheck.model import Document
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+LOOKS_HTML = re.compile(r"\A\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
 
 HEADER_DATE = re.compile(r"\A\ufeff?[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b")
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -58,19 +62,6 @@ def detect_language(text: str) -> str:
     counts = {lang: len(rx.findall(sample)) for lang, rx in SCRIPTS.items()}
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] else "en"
-
-
-def decode(raw: bytes, path: str, warnings: list[str]) -> str:
-    """Decode bytes: BOMs first, then strict UTF-8, then UTF-8 with replacement and a warning."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        warnings.append(f"{path}: invalid UTF-8 at byte {exc.start}; undecodable bytes replaced")
-        return raw.decode("utf-8", errors="replace")
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -125,75 +116,25 @@ def _load_markdown(doc: LoadedDocument) -> None:
         doc.title = h.group(1) if h else _first_line(doc.text)
 
 
-class _HTMLText(HTMLParser):
-    """Collect visible text and the publication date from article HTML."""
-
-    SKIP = {"script", "style", "noscript", "nav", "footer", "header", "aside", "form"}
-    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "article", "section"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-        self.title: str | None = None
-        self.in_title = False
-        self.published: str | None = None
-        self.lang: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag == "html" and a.get("lang"):
-            self.lang = a["lang"][:2].lower()
-        if tag == "meta":
-            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
-            if key in {"article:published_time", "datepublished", "date", "pubdate", "og:published_time"}:
-                self.published = self.published or a.get("content")
-        if tag == "time" and a.get("datetime"):
-            self.published = self.published or a["datetime"]
-        if tag == "title":
-            self.in_title = True
-        if tag in self.SKIP:
-            self.skip += 1
-        if tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self.in_title = False
-        if tag in self.SKIP and self.skip:
-            self.skip -= 1
-        if tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title = (self.title or "") + data.strip()
-        elif not self.skip:
-            self.parts.append(data)
-
-
 def _load_html(doc: LoadedDocument) -> None:
-    parser = _HTMLText()
-    parser.feed(doc.text)
-    parser.close()
-    text = html.unescape("".join(parser.parts))
-    text = re.sub(r"[ \t]+", " ", text)
-    doc.text = re.sub(r"\n\s*\n+", "\n\n", text).strip() + "\n"
-    doc.title = parser.title or _first_line(doc.text)
-    published = _as_date(parser.published)
+    doc.text, title, lang, published_as_written = parse_html(doc.text)
+    doc.title = title or _first_line(doc.text)
+    published = _as_date(published_as_written)
     if published:
         doc.published, doc.published_basis = published, "meta"
-    if parser.lang:
-        doc.language = parser.lang
+    if lang:
+        doc.language = lang
 
 
 def load_text(path: str, text: str, suffix: str = ".txt") -> LoadedDocument:
     """Build a LoadedDocument from already-decoded text; ``suffix`` picks the format."""
     doc = LoadedDocument(path=path, text=text)
     suffix = suffix.lower()
+    if suffix not in HTML_SUFFIXES and suffix not in {".md", ".markdown"} and LOOKS_HTML.match(text[:4096]):
+        suffix = ".html"  # a page piped on stdin or saved as .txt announces itself
     if suffix in {".md", ".markdown"}:
         _load_markdown(doc)
-    elif suffix in {".html", ".htm"}:
+    elif suffix in HTML_SUFFIXES:
         _load_html(doc)
     else:
         m = HEADER_DATE.match(doc.text)
@@ -206,19 +147,27 @@ def load_text(path: str, text: str, suffix: str = ".txt") -> LoadedDocument:
     if doc.language == "en" or doc.language not in SCRIPTS:
         doc.language = detect_language(doc.text)
     if not doc.text.strip():
+        # An empty file has nothing to date: one warning says all there is to say.
         doc.warnings.append(f"{path}: empty document")
-    if doc.published is None:
+    elif doc.published is None:
         doc.warnings.append("no publication date found")
     return doc
 
 
-def load_file(path: str) -> LoadedDocument:
-    """Read and decode ``path``; raises OSError for unreadable files and ValueError for binaries."""
-    raw = Path(path).read_bytes()
-    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ValueError(f"{path}: skipped, binary file")
+def load_bytes(path: str, raw: bytes, suffix: str = ".txt", encoding: str | None = None) -> LoadedDocument:
+    """Decode ``raw`` and load it; raises BinaryFile (a ValueError) for anything that is not text."""
+    kind = sniff_binary(raw)
+    if kind is not None:
+        raise BinaryFile(f"{path}: skipped, {kind}, not a text document")
     warnings: list[str] = []
-    text = decode(raw, path, warnings)
-    doc = load_text(path, text, Path(path).suffix)
+    text = decode(raw, path, warnings, encoding)
+    doc = load_text(path, text, suffix)
     doc.warnings[:0] = warnings
     return doc
+
+
+def load_file(path: str, encoding: str | None = None) -> LoadedDocument:
+    """Read and load ``path`` (``-`` is standard input); OSError for unreadable files, ValueError for binaries."""
+    if path == "-":
+        return load_bytes(path, sys.stdin.buffer.read(), "", encoding)
+    return load_bytes(path, Path(path).read_bytes(), Path(path).suffix, encoding)
