@@ -1,4 +1,4 @@
-"""Extraction and resolution, sentence by sentence, from data in cases/extract_en.yaml."""
+"""Extraction and resolution, sentence by sentence, from data in cases/extract_*.yaml."""
 
 from __future__ import annotations
 
@@ -13,7 +13,11 @@ from hypothesis import strategies as st
 from figcheck.load import load_text
 from figcheck.pipeline import extract_document
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "extract_en.yaml").read_text(encoding="utf-8"))
+CASES = [
+    case
+    for path in sorted((Path(__file__).parent / "cases").glob("extract_*.yaml"))
+    for case in yaml.safe_load(path.read_text(encoding="utf-8"))
+]
 
 
 def extract(text: str, published: dt.date | None = dt.date(2025, 1, 4)):

@@ -7,7 +7,7 @@ import functools
 import regex
 
 from figcheck.extract.dates import DateHit
-from figcheck.resolve.lexicon import Lexicon
+from figcheck.resolve.lexicon import Lexicon, fold
 
 PATTERNS = [
     r"(?:https?://|www\.)\S+",
@@ -25,7 +25,7 @@ PATTERNS = [
     # Ages: "a 45-year-old", "aged 45", "John Smith, 45, said".
     r"(?i)(?<![\w.,])\d{1,3}[\s-]+(?:year|month|week)s?[\s-]+old",
     r"(?i)(?<=\baged?\s+)\d{1,3}(?!\d)",
-    r"(?<=\p{Lu}\p{Ll}+,\s)\d{1,3}(?=,)",
+    r"(?<=\p{Lu}\p{Ll}+,\s)[0-9]{1,3}(?=,(?![0-9]))",
     # Phone numbers.
     r"(?<![\w])\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}(?![\w])",
     r"(?<![\w.,])\(?\d{3}\)?[\s-]\d{3}-\d{4}(?![\w])",
@@ -44,11 +44,22 @@ class NonClaims:
         words = {str(w).casefold() for w in (section.get("identifier_words") or {}).get(lang) or []}
         words |= {str(w).casefold() for w in (section.get("identifier_words") or {}).get("en") or []}
         alts = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-        prefix = r"(?:[ובלמה])?" if lang == "he" else ""
+        prefix = r"(?:[ובלמה])?" if lang == "he" else r"(?:[وبل]?ال|[وبل])?" if lang == "ar" else ""
         self.identifier = regex.compile(rf"(?i)(?<!\w){prefix}(?:{alts})\s*(?:no\.?\s*|#\s*)?(?P<n>\d[\d.]*[a-z]?)(?![\d,])") if alts else None
         ok = {str(w) for w in (section.get("capitalised_ok") or {}).get("en") or []}
         ok |= set((lexicon.section("units").get("prefix") or {}))
         self.capital_ok = ok
+        alt = lambda xs: "|".join(regex.escape(fold(str(x))).replace(r"\ ", r"\s+") for x in sorted(xs, key=len, reverse=True))  # noqa: E731
+        ages = (section.get("age_before") or {}).get(lang) or []
+        glue = r"[\s\-־]*" if lang == "he" else r"\s+"
+        pre = r"(?:[ולכש])?" if lang == "he" else r"(?:[وب])?" if lang == "ar" else ""
+        self.age_before = regex.compile(rf"(?<!\w){pre}(?:{alt(ages)}){glue}(?P<n>[0-9]+|\p{{L}}+)") if ages else None
+        clock = (section.get("clock_after") or {}).get(lang) or []
+        self.clock_after = regex.compile(rf"(?P<n>[0-9]+|\p{{L}}+)\s+(?:{alt(clock)})(?!\w)") if clock else None
+        names = [fold(str(n)) for n in (section.get("names_with_numbers") or {}).get(lang) or []]
+        self.names = regex.compile("|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))) if names else None
+        # "נועה ארגמני, 26, אלמוג מאיר ג'אן, 22": ages after names in scripts without capitals.
+        self.age_after_name = regex.compile(r"(?<=[\p{Hebrew}\p{Arabic}'\"]{2,},\s)[0-9]{1,2}(?=,\s*[\p{L}]|\.?\s*\Z)") if lang in {"he", "ar"} else None
         self.capitalised = regex.compile(r"(?<![\w.])(?P<w>\p{Lu}[\p{L}']*)\s+(?P<n>\d+)(?![\d,.%\w])")
 
     def spans(self, text: str, dates: list[DateHit]) -> list[tuple[int, int]]:
@@ -57,6 +68,12 @@ class NonClaims:
             spans.extend((m.start(), m.end()) for m in rx.finditer(text))
         if self.identifier is not None:
             spans.extend((m.start("n"), m.end("n")) for m in self.identifier.finditer(text))
+        for rx in (self.names, self.age_after_name):
+            if rx is not None:
+                spans.extend((m.start(), m.end()) for m in rx.finditer(text))
+        for rx in (self.age_before, self.clock_after):
+            if rx is not None:
+                spans.extend((m.start("n"), m.end("n")) for m in rx.finditer(text))
         for m in self.capitalised.finditer(text):
             if m.group("w") not in self.capital_ok and not _sentence_initial(text, m.start("w")):
                 spans.append((m.start("n"), m.end("n")))

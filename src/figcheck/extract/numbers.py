@@ -33,49 +33,128 @@ def parse_digits(text: str) -> Numeral:
     return Numeral(value, len(frac), malformed)
 
 
+@dataclass(frozen=True)
+class WordHit:
+    """A run of number words. ``fraction`` marks a share ("a third of") read as a percentage."""
+
+    start: int
+    end: int
+    value: float
+    ordinal: bool = False
+    fraction: bool = False
+    scaled: bool = False
+    """A scale word was read ("two million"): the figure is rounded to that scale."""
+
+
 class WordNumbers:
-    """English number words: "Eighteen", "two million", "one hundred and five", "thirtieth"."""
+    """Number words of one language: "Eighteen", "two million", "שלושת", "خمسة وعشرون", "half".
+
+    Everything language-specific — words, prefixes glued to the first word (Hebrew "ו", "ב",
+    "כ"; Arabic "و", "ب"), the conjunction glued to later words — comes from numerals.yml.
+    """
 
     def __init__(self, lexicon: Lexicon, lang: str = "en") -> None:
         data = lexicon.section("numerals").get(lang) or {}
-        self.cardinals: dict[str, int] = {k.casefold(): int(v) for k, v in (data.get("cardinals") or {}).items()}
-        self.scales: dict[str, int] = {k.casefold(): int(v) for k, v in (data.get("scales") or {}).items()}
-        self.ordinals: dict[str, int] = {k.casefold(): int(v) for k, v in (data.get("ordinals") or {}).items()}
-        self.articles = {a.casefold() for a in data.get("article_one") or []}
-        self.dozen = str(data.get("dozen") or "").casefold()
+        cf = _casefold
+        self.cardinals: dict[str, int] = {cf(k): int(v) for k, v in (data.get("cardinals") or {}).items()}
+        self.scales: dict[str, int] = {cf(k): int(v) for k, v in (data.get("scales") or {}).items()}
+        self.standalone = {cf(k) for k in data.get("standalone_scales") or []}
+        self.ordinals: dict[str, int] = {cf(k): int(v) for k, v in (data.get("ordinals") or {}).items()}
+        self.fractions: dict[str, float] = {cf(k): float(v) for k, v in (data.get("fractions") or {}).items()}
+        self.articles = {cf(a) for a in data.get("article_one") or []}
+        self.never_alone = {cf(a) for a in data.get("never_alone") or []}
+        self.not_numbers = {cf(a) for a in data.get("not_numbers") or []}
+        self.fraction_stop = {cf(a) for a in data.get("fraction_stop") or []}
+        self.dozen = cf(str(data.get("dozen") or ""))
+        self.joiner = str(data.get("joiner") or "")
+        prefixes = str(data.get("prefixes") or "")
         words = sorted({*self.cardinals, *self.scales, *([self.dozen] if self.dozen else [])}, key=len, reverse=True)
         ords = sorted(self.ordinals, key=len, reverse=True)
+        self.pattern = self.fraction_rx = None
         if not words:
-            self.pattern = None
             return
-        w = "|".join(words)
-        o = "|".join(ords) or "(?!)"
-        art = "|".join(self.articles) or "(?!)"
-        sep = r"(?:\s+and\s+|[\s-]+)"
+        alt = lambda xs: "|".join(regex.escape(x) for x in xs) or "(?!)"  # noqa: E731
+        w, o, art = alt(words), alt(ords), alt(self.articles)
+        pre = f"(?:[{regex.escape(prefixes)}]{{1,2}}[-־]?)?" if prefixes else ""
+        join = f"(?:{regex.escape(self.joiner)}[-־]?)?" if self.joiner else ""
+        sep = rf"(?:\s+and\s+|[\s-]+{join}|\s*[-־]\s*{join})"
         # An optional article ("a million"), number words joined by spaces, hyphens or "and",
         # optionally ending in an ordinal ("twenty-fifth") or standing as an ordinal alone.
         self.pattern = regex.compile(
-            rf"(?<![\w-])(?:(?:(?:{art})\s+(?=(?:{'|'.join(self.scales) or '(?!)'}|{self.dozen or '(?!)'})\b))?"
+            rf"(?<![\w-]){pre}(?P<n>(?:(?:{art})\s+(?=(?:{alt(self.scales)}|{self.dozen or '(?!)'})\b))?"
             rf"(?:{w})(?:{sep}(?:{w}))*(?:-(?:{o}))?|(?:{o}))(?![\w-])",
             regex.I,
         )
+        if self.fractions:
+            # "half", "a third", "two-thirds", "כשליש", "نحو ربع".
+            fr = alt(sorted(self.fractions, key=len, reverse=True))
+            count = alt(sorted({*self.articles, *(k for k, v in self.cardinals.items() if 1 <= v <= 9)}, key=len, reverse=True))
+            self.fraction_rx = regex.compile(
+                rf"(?<![\w-]){pre}(?P<n>(?:(?P<count>{count})[\s-]+)?(?P<f>{fr}))(?![\w-])", regex.I
+            )
+        self.scale_after = regex.compile(rf"\A\s+(?:of\s+)?(?:a\s+|an\s+)?(?P<s>{alt(sorted(self.scales, key=len, reverse=True))})(?![\w])", regex.I)
 
-    def finditer(self, text: str) -> list[tuple[int, int, float, bool]]:
-        """(start, end, value, is_ordinal) for each run of number words."""
+    def finditer(self, text: str) -> list[WordHit]:
+        """Each run of number words, and each fraction, with its value."""
+        out: list[WordHit] = []
         if self.pattern is None:
-            return []
-        out = []
+            return out
         for m in self.pattern.finditer(text):
-            parsed = self.parse(m.group())
+            parsed = self.parse(m.group("n"))
             if parsed is not None:
-                out.append((m.start(), m.end(), parsed[0], parsed[1]))
+                out.append(WordHit(m.start("n"), m.end("n"), parsed[0], parsed[1], scaled=parsed[2]))
+        if self.fraction_rx is not None:
+            for m in self.fraction_rx.finditer(text):
+                hit = self._fraction(text, m)
+                if hit is not None:
+                    out.append(hit)
         return out
 
-    def parse(self, phrase: str) -> tuple[float, bool] | None:
-        tokens = [t for t in regex.split(r"[\s-]+", phrase.casefold()) if t and t != "and"]
-        if not tokens or tokens[0] in self.scales:
+    def _fraction(self, text: str, m: regex.Match[str]) -> WordHit | None:
+        share = self.fractions[_casefold(m.group("f"))]
+        count = _casefold(m.group("count") or "")
+        n = self.cardinals.get(count, 1)
+        if not count and self.articles:
+            # A bare English fraction word is a share only when it takes "of" or a determiner
+            # ("half of the", "half the"), not in "the first half" or "third quarter".
+            before = text[max(0, m.start() - 12) : m.start()]
+            if not regex.match(r"\s+(?:of|the|a|an|their|its|all)\b", text[m.end() : m.end() + 8], regex.I):
+                return None
+            if regex.search(r"(?i)(?:first|second|third|fourth|last|final|latter|former|the|this|next)\s+\Z", before):
+                return None
+        following = regex.match(r"[\s\-־]*([\p{L}\p{M}]+)", text[m.end() : m.end() + 30])
+        if following and _casefold(following.group(1)) in self.fraction_stop:
+            return None
+        scale = self.scale_after.match(text, m.end())
+        if scale:
+            value = n * share * self.scales[_casefold(scale.group("s"))]
+            return WordHit(m.start("n"), scale.end(), round(value, 6), scaled=True)
+        return WordHit(m.start("n"), m.end("n"), round(n * share * 100, 1), fraction=True)
+
+    def _token(self, tok: str) -> str | None:
+        """The number word a token is, with a glued conjunction removed ("וחמישה" → "חמישה")."""
+        if tok in self.cardinals or tok in self.scales or tok in self.ordinals or tok in self.articles or tok == self.dozen:
+            return tok
+        if self.joiner and tok.startswith(self.joiner):
+            rest = tok[len(self.joiner) :].lstrip("-־")
+            if rest in self.cardinals or rest in self.scales:
+                return rest
+        return None
+
+    def parse(self, phrase: str) -> tuple[float, bool, bool] | None:
+        """(value, is_ordinal, has_scale) of a run of number words, or None if it is no figure."""
+        folded = _casefold(phrase)
+        if folded in self.not_numbers:
+            return None
+        raw = [t for t in regex.split(r"[\s\-־]+", folded) if t and t != "and"]
+        tokens = [self._token(t) for t in raw]
+        if not tokens or any(t is None for t in tokens):
+            return None
+        if tokens[0] in self.scales and not (len(tokens) == 1 and tokens[0] in self.standalone):
             return None  # "million" alone is a word, not a figure; "a million" is one
-        total, current, ordinal, seen = 0, 0, False, False
+        if len(tokens) == 1 and tokens[0] in self.never_alone:
+            return None
+        total, current, ordinal, seen, scaled = 0, 0, False, False, False
         for i, tok in enumerate(tokens):
             if tok in self.articles and i == 0:
                 current = 1
@@ -91,6 +170,7 @@ class WordNumbers:
                 else:
                     total += (current or 1) * scale
                     current = 0
+                    scaled = True
             elif tok in self.ordinals:
                 current += self.ordinals[tok]
                 ordinal = True
@@ -99,7 +179,11 @@ class WordNumbers:
             seen = True
         if not seen:
             return None
-        return float(total + current), ordinal
+        return float(total + current), ordinal, scaled
+
+
+def _casefold(text: str) -> str:
+    return text.casefold()
 
 
 @functools.cache

@@ -10,7 +10,8 @@ import regex
 
 from figcheck.extract.dates import DateHit, find_dates
 from figcheck.extract.masks import NonClaims, nonclaims
-from figcheck.extract.numbers import parse_digits, word_numbers
+from figcheck.extract.bounds import bounds
+from figcheck.extract.numbers import WordHit, parse_digits, word_numbers
 from figcheck.resolve.lexicon import Lexicon, PhraseMatcher, fold
 
 NUM = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?: [0-9]{3})+(?![0-9])|[0-9]+(?:[.,][0-9]+)?"
@@ -34,6 +35,8 @@ class Mention:
     ordinal: bool = False
     day_count: bool = False
     vague: bool = False
+    scale: float = 1
+    """The scale word or suffix read with the figure ("million" → 1e6), 1 if none."""
 
 
 @dataclass
@@ -51,10 +54,12 @@ class Scanner:
     def __init__(self, lexicon: Lexicon, lang: str) -> None:
         self.lang = lang
         self.lexicon = lexicon
-        self.words = word_numbers(lexicon, "en")
+        self.words = word_numbers(lexicon, lang)
         numerals = lexicon.section("numerals").get("en") or {}
+        own = lexicon.section("numerals").get(lang) or {}
         self.suffix_scales = {k: int(v) for k, v in (numerals.get("scale_suffixes") or {}).items()}
-        scale_words = {k.casefold(): int(v) for k, v in (numerals.get("scales") or {}).items() if int(v) >= 1000}
+        # Digits take the scale words of their language ("15 אלף", "12 ألفا") and English abbreviations.
+        scale_words = {k.casefold(): int(v) for k, v in (own.get("scales") or {}).items() if int(v) >= 1000}
         scale_words.update({k.casefold(): int(v) for k, v in (numerals.get("scale_abbreviations") or {}).items()})
         self.scale_words = scale_words
         units = lexicon.section("units")
@@ -67,13 +72,15 @@ class Scanner:
         pre = "|".join(regex.escape(p) for p in prefixes)
         suf = "|".join(sorted(self.suffix_scales, key=len, reverse=True))
         sw = "|".join(sorted(scale_words, key=len, reverse=True))
+        # Hebrew and Arabic glue conjunctions and prepositions to digits ("و108,856", "بـ10.25").
+        glued = str(own.get("prefixes") or "")
+        start = rf"(?:(?<=(?<!\w)[{regex.escape(glued)}]{{1,2}}ـ?)|(?<![\w.,/\\:@#&=+]))" if glued else r"(?<![\w.,/\\:@#&=+])"
         self.digit_rx = regex.compile(
-            rf"(?P<cur>(?:{pre})\s?)?(?<![\w.,/\\:@#&=+])(?<![^0-9\s]-)(?P<num>{NUM})"
+            rf"(?P<cur>(?:{pre})\s?)?{start}(?<![^0-9\s]-)(?P<num>{NUM})"
             rf"(?:(?P<suf>{suf})(?![\w])|(?P<ord>st|nd|rd|th)(?![\w])|(?P<pct>%))?"
-            rf"(?:[\s-](?P<scale>{sw})(?![\w]))?",
+            rf"(?:[\s\-־]{{1,2}}(?P<scale>{sw})(?![\w]))?",
         )
-        self.bounds_before = _anchored(lexicon, "bounds", lang, "before")
-        self.bounds_after = lexicon.flat_matcher("bounds", lang, ("after",))
+        self.bounds = bounds(lexicon, lang)
         vague = lexicon.section("vague").get(lang) or []
         self.vague = {fold(v["phrase"]).casefold(): (float(v["low"]), float(v["high"])) for v in vague}
         vague_alts = "|".join(regex.escape(p) for p in sorted(self.vague, key=len, reverse=True))
@@ -84,6 +91,17 @@ class Scanner:
         self.day_after = regex.compile(rf"\A[\s-]*(?:full\s+|straight\s+|consecutive\s+)?(?:{'|'.join(map(regex.escape, day_words))})(?!\w)", regex.I)
         self.day_before = regex.compile(r"(?i)(?<!\w)day\s+\Z")
         self.nonclaims: NonClaims = nonclaims(lexicon, lang)
+        section = lexicon.section("nonclaims")
+        self.glued_gap = regex.compile(r"\s+[ה]" if lang == "he" else r"\s+(?:ال)" if lang == "ar" else r"(?!)")
+        self.time_units = set(section.get("time_units") or [])
+        frame_before = [fold(p) for p in (section.get("time_frame_before") or {}).get(lang) or []]
+        frame_after = [fold(p) for p in (section.get("time_frame_after") or {}).get(lang) or []]
+        alt = lambda xs: "|".join(regex.escape(x).replace(r"\ ", r"\s+") for x in sorted(xs, key=len, reverse=True)) or "(?!)"  # noqa: E731
+        det = {"en": r"(?:(?:the|its|their|a|his|her|our)\s+)?(?:(?:first|last|past|next|previous|following|coming|same|final)\s+)?",
+               "he": r"(?:ה)?", "ar": r"(?:الـ?)?"}.get(lang, "")
+        glue = r"[\s\-־]*" if lang == "he" else r"\s+"
+        self.frame_before = regex.compile(rf"(?i)(?<!\w)(?:{alt(frame_before)}){glue}{det}\Z")
+        self.frame_after = regex.compile(rf"(?i)\A\s*(?:{alt(frame_after)})(?!\w)")
 
     def scan(self, text: str, reference: dt.date | None = None) -> Extraction:
         """``text`` must be folded (see lexicon.fold); offsets are the same as the original's."""
@@ -95,8 +113,8 @@ class Scanner:
             mention = self._digits(text, m, out)
             if mention is not None:
                 raw.append(mention)
-        for s, e, value, ordinal in self.words.finditer(text):
-            raw.append(self._words(text, s, e, value, ordinal))
+        for hit in self.words.finditer(text):
+            raw.append(self._words(text, hit))
         if self.vague_rx is not None:
             for m in self.vague_rx.finditer(text):
                 low, high = self.vague[fold(m.group("v")).casefold()]
@@ -109,12 +127,13 @@ class Scanner:
                 continue
             if mention.ordinal and not mention.day_count:
                 continue
-            if self._is_year(text, mention) and not self.bounds_before.search(text, max(0, mention.start - 40), mention.start):
+            if self._is_year(text, mention) and not self.bounds.has_bound_before(text, mention.start):
                 continue
             if self._lone_one(text, mention):
                 continue
             kept.append(mention)
-        out.mentions = [self._bounded(text, m) for m in self._ranges(text, kept)]
+        joined = [m for m in self.bounds.ranges(text, kept) if not self._time_frame(text, m)]
+        out.mentions = [self.bounds.bounded(text, m) for m in joined]
         return out
 
     def _digits(self, text: str, m: regex.Match[str], out: Extraction) -> Mention | None:
@@ -136,7 +155,7 @@ class Scanner:
         end = m.end()
         if unit == "count" and not ordinal:
             after = self.unit_after.finditer(text, end, min(len(text), end + 30))
-            if after and text[end : after[0].start].strip() == "":
+            if after and self._adjacent(text, end, after[0].start):
                 unit, end = after[0].key, after[0].end
         value *= scale
         low = high = value
@@ -146,15 +165,27 @@ class Scanner:
         start = m.start("cur") if m.group("cur") else m.start("num")
         return Mention(
             start, end, m.start("num"), m.end("num") if not m.group("scale") else m.end("scale"),
-            value, low, high, "exact", unit, ordinal, ordinal and self._is_day(text, m.start("num"), m.end()),
+            value, low, high, "exact", unit, ordinal, ordinal and self._is_day(text, m.start("num"), m.end()), scale=scale,
         )
 
-    def _words(self, text: str, s: int, e: int, value: float, ordinal: bool) -> Mention:
-        unit, end = "count", e
+    def _words(self, text: str, hit: WordHit) -> Mention:
+        s, e, value, ordinal = hit.start, hit.end, hit.value, hit.ordinal
+        unit, end = ("percent" if hit.fraction else "count"), e
         after = self.unit_after.finditer(text, e, min(len(text), e + 30))
-        if not ordinal and after and text[e : after[0].start].strip() == "":
+        if not ordinal and not hit.fraction and after and self._adjacent(text, e, after[0].start):
             unit, end = after[0].key, after[0].end
         return Mention(s, end, s, e, value, value, value, "exact", unit, ordinal, ordinal and self._is_day(text, s, e))
+
+    def _adjacent(self, text: str, end: int, start: int) -> bool:
+        """Nothing but space (and a glued Hebrew or Arabic article) between a figure and its unit."""
+        gap = text[end:start]
+        return gap.strip() == "" or bool(self.glued_gap.fullmatch(gap))
+
+    def _time_frame(self, text: str, m: Mention) -> bool:
+        """A duration that frames another figure's period ("in the past 24 hours") is no claim."""
+        if m.unit not in self.time_units or m.day_count:
+            return False
+        return bool(self.frame_before.search(text, max(0, m.start - 40), m.start) or self.frame_after.match(text, m.end))
 
     def _is_day(self, text: str, s: int, e: int) -> bool:
         return bool(self.day_after.match(text[e : e + 40]))
@@ -179,83 +210,6 @@ class Scanner:
             regex.match(r"\s*(?:of|another|and|or|who|which|that|in|is|was|has|had|day|time|more|another|side|way|thing|hand|point|such|must|can|could|would|will|should|may|might|[,.;:!?)\"']|$)", after)
             or regex.search(r"(?:no|any|every|each|the|this|that|which|someone|anyone|last|only)\s+$", before)
         )
-
-    def _ranges(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Join "between 20 and 30", "20-30" and "20 to 30" into one range figure."""
-        out: list[Mention] = []
-        i = 0
-        while i < len(mentions):
-            a = mentions[i]
-            b = mentions[i + 1] if i + 1 < len(mentions) else None
-            if b is not None and not a.vague and not b.vague and not a.ordinal and not b.ordinal:
-                gap = text[a.end : b.start]
-                before = text[max(0, a.start - 12) : a.start]
-                joined = (
-                    (regex.fullmatch(r"\s*(?:and|-|–)\s*", gap) and regex.search(r"(?i)between\s+\Z", before))
-                    or (regex.fullmatch(r"\s*[-–]\s*", gap) and a.end == a.num_end)
-                    or (regex.fullmatch(r"\s+to\s+", gap) and not regex.search(r"(?i)(?:from|rose|fell|up|down|increased|decreased|jumped|dropped)\s+\Z", before))
-                )
-                if joined and b.value > a.value:
-                    unit = b.unit if a.unit == "count" else a.unit
-                    start = a.start
-                    if regex.search(r"(?i)between\s+\Z", before):
-                        start = a.start - len(regex.search(r"(?i)between\s+\Z", before).group())
-                    scale_hi = b.high if b.high is not None else b.value
-                    low = a.low if a.low is not None else a.value
-                    out.append(Mention(start, b.end, a.num_start, b.num_end, low, low, scale_hi, "range", unit))
-                    i += 2
-                    continue
-            out.append(a)
-            i += 1
-        return out
-
-    def _bounded(self, text: str, m: Mention) -> Mention:
-        if m.qualifier != "exact" or m.ordinal:
-            return m
-        window_start = max(0, m.start - 40)
-        bound = self.bounds_before.search(text, window_start, m.start)
-        qualifier, start, end = "exact", m.start, m.end
-        if bound:
-            qualifier, start = bound.lastgroup or "exact", bound.start()
-        else:
-            after = self.bounds_after.finditer(text, m.end, min(len(text), m.end + 20))
-            if after and text[m.end : after[0].start].strip() == "":
-                qualifier, end = after[0].key, after[0].end
-        if qualifier == "exact":
-            return m
-        return replace(m, start=start, end=end, qualifier=qualifier, **_interval(qualifier, m, self.lexicon))
-
-
-def _interval(qualifier: str, m: Mention, lexicon: Lexicon) -> dict[str, float | None]:
-    factors = lexicon.section("bounds").get("intervals") or {}
-    v = m.value
-    nonneg = 0.0 if m.unit not in {"degree_Celsius", "degree_Fahrenheit"} else None
-    if qualifier in {"at_least", "more_than"}:
-        return {"low": v, "high": None}
-    if qualifier in {"at_most", "less_than"}:
-        return {"low": nonneg, "high": v}
-    if qualifier == "nearly":
-        return {"low": v * (1 - float(factors.get("nearly_factor", 0.1))), "high": v}
-    if qualifier == "approx":
-        f = float(factors.get("approx_factor", 0.1))
-        return {"low": v * (1 - f), "high": v * (1 + f)}
-    return {"low": m.low, "high": m.high}
-
-
-def _anchored(lexicon: Lexicon, name: str, lang: str, part: str) -> regex.Pattern[str]:
-    """One pattern whose named groups are qualifiers, matching a bound phrase that ends the window."""
-    table = (lexicon.section(name).get(part) or {})
-    alts = []
-    for qualifier, langs in table.items():
-        phrases = sorted({fold(p) for p in (langs or {}).get(lang) or []}, key=len, reverse=True)
-        if phrases:
-            body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-            alts.append(f"(?P<{qualifier}>{body})")
-    if not alts:
-        return regex.compile(r"(?!)")
-    glue = r"[\s\-־]*" if lang == "he" else r"\s+"
-    prefix = r"(?:[ו]?)" if lang == "he" else r"(?:و)?" if lang == "ar" else ""
-    return regex.compile(rf"(?<!\w){prefix}(?:{'|'.join(alts)}){glue}(?:the\s+)?\Z", regex.I)
 
 
 @functools.cache

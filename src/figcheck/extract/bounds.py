@@ -1,0 +1,156 @@
+"""Bounds and ranges around figures: "at least 45", "כ־60 אלף", "between 20 and 30", "18 و20 ألفا"."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import regex
+
+from figcheck.resolve.lexicon import Lexicon, fold
+
+if TYPE_CHECKING:
+    from figcheck.extract.quantities import Mention
+
+# Letters glued before a bound phrase: "ו" (and), "ב" ("בכ־250", at about 250); Arabic "و", "ب"
+# ("بنحو 101").
+BOUND_PREFIX = {"he": r"(?:[ובל]{0,2})", "ar": r"(?:[وبف]?)", "en": ""}
+
+
+def _alt(phrases: list[str]) -> str:
+    ordered = sorted({fold(p) for p in phrases}, key=len, reverse=True)
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered) or "(?!)"
+
+
+class Bounds:
+    """Bound phrases and range joiners of one language, from bounds.yml."""
+
+    def __init__(self, lexicon: Lexicon, lang: str) -> None:
+        self.lexicon, self.lang = lexicon, lang
+        section = lexicon.section("bounds")
+        self.before = _anchored(section.get("before") or {}, lang)
+        self.after = lexicon.flat_matcher("bounds", lang, ("after",))
+        self.after_gap = int((section.get("after_gap_words") or {}).get(lang) or 0)
+        subject = dict(section.get("before_subject") or {})
+        n = int(subject.pop("subject_words", 0) or 0)
+        verbs = _anchored(subject, lang, tail=False)
+        self.across_subject = regex.compile(rf"(?:{verbs.pattern})(?:\s+[\p{{L}}\p{{M}}]+){{1,{n}}}\s+\Z", regex.I) if n and subject else None
+        ranges = section.get("ranges") or {}
+        words = lambda key: list((ranges.get(key) or {}).get(lang) or [])  # noqa: E731
+        glue = r"[\s\-־]*" if lang == "he" else r"\s*"
+        self.open = regex.compile(rf"(?i)(?<!\w)(?:{_alt(words('open'))}){glue}\Z")
+        # A joiner glued to the next figure ("و20", "ל־30") or standing apart ("and", "-").
+        self.join = regex.compile(rf"(?i)\s*(?:{_alt(words('join'))})[\s\-־]*")
+        self.join_alone = regex.compile(rf"(?i)\s*(?:{_alt(words('join_alone'))})[\s\-־]*")
+        self.not_after = regex.compile(rf"(?i)(?<!\w)(?:{_alt(words('not_after'))})[\s\-־]*\Z")
+
+    def has_bound_before(self, text: str, start: int) -> bool:
+        return bool(self.before.search(text, max(0, start - 40), start))
+
+    def ranges(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Join "between 20 and 30", "20-30", "20 to 30" and their Hebrew and Arabic forms."""
+        out: list[Mention] = []
+        i = 0
+        while i < len(mentions):
+            a = mentions[i]
+            b = mentions[i + 1] if i + 1 < len(mentions) else None
+            if b is not None and not (a.vague or b.vague or a.ordinal or b.ordinal or a.unit == "percent" and b.unit != "percent"):
+                joined = self._join(text, a, b)
+                if joined is not None:
+                    out.append(joined)
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        return out
+
+    def _join(self, text: str, a: Mention, b: Mention) -> Mention | None:
+        gap = text[a.end : b.start]
+        before = text[max(0, a.start - 14) : a.start]
+        opened = self.open.search(before)
+        if opened and self.join.fullmatch(gap):
+            pass
+        elif self.join_alone.fullmatch(gap) and not self.not_after.search(before):
+            if regex.fullmatch(r"\s+to\s+", gap) is None and a.end != a.num_end:
+                return None  # "20 people - 30 trucks" is two figures; "20-30" is one
+        else:
+            return None
+        low = a.low if a.low is not None else a.value
+        value = a.value
+        # "between 18 and 20 thousand", "1-2 million": the scale of the second end is shared.
+        if b.scale > 1 and a.scale == 1 and a.value * b.scale <= b.value:
+            value, low = a.value * b.scale, a.value * b.scale
+        if b.value <= value:
+            return None
+        unit = b.unit if a.unit == "count" else a.unit
+        start = a.start - len(opened.group()) if opened else a.start
+        high = b.value
+        return replace(a, start=start, end=b.end, num_end=b.num_end, value=value, low=low, high=high, qualifier="range", unit=unit, scale=b.scale)
+
+    def bounded(self, text: str, m: Mention) -> Mention:
+        """Widen a figure to the bound phrase before or after it and set its interval."""
+        if m.qualifier != "exact" or m.ordinal:
+            return m
+        bound = self.before.search(text, max(0, m.start - 40), m.start)
+        qualifier, start, end = "exact", m.start, m.end
+        if bound:
+            qualifier, start = bound.lastgroup or "exact", bound.start()
+        elif self.across_subject is not None and (far := self.across_subject.search(text, max(0, m.start - 60), m.start)):
+            qualifier, start = far.lastgroup or "exact", far.start()
+        else:
+            hit = self._after(text, m.end)
+            if hit is not None:
+                qualifier, end = hit
+        if qualifier == "exact":
+            return m
+        return replace(m, start=start, end=end, qualifier=qualifier, **interval(qualifier, m, self.lexicon))
+
+    def _after(self, text: str, end: int) -> tuple[str, int] | None:
+        hits = self.after.finditer(text, end, min(len(text), end + 20 + 15 * self.after_gap))
+        if not hits:
+            return None
+        gap = text[end : hits[0].start]
+        words = regex.findall(r"[\p{L}\p{M}]+", gap)
+        if regex.search(r"[\d,.;:!?()]", gap) or len(words) > self.after_gap:
+            return None
+        return hits[0].key, hits[0].end
+
+
+def interval(qualifier: str, m: Mention, lexicon: Lexicon) -> dict[str, float | None]:
+    factors = lexicon.section("bounds").get("intervals") or {}
+    v = m.value
+    nonneg = 0.0 if m.unit not in {"degree_Celsius", "degree_Fahrenheit"} else None
+    if qualifier in {"at_least", "more_than"}:
+        return {"low": v, "high": None}
+    if qualifier in {"at_most", "less_than"}:
+        return {"low": nonneg, "high": v}
+    if qualifier == "nearly":
+        return {"low": v * (1 - float(factors.get("nearly_factor", 0.1))), "high": v}
+    if qualifier == "approx":
+        f = float(factors.get("approx_factor", 0.1))
+        return {"low": v * (1 - f), "high": v * (1 + f)}
+    return {"low": m.low, "high": m.high}
+
+
+def _anchored(table: dict, lang: str, tail: bool = True) -> regex.Pattern[str]:
+    """One pattern whose named groups are qualifiers, matching a bound phrase that ends the window."""
+    alts = []
+    for qualifier, langs in table.items():
+        phrases = (langs or {}).get(lang) or []
+        if phrases:
+            alts.append(f"(?P<{qualifier}>{_alt(phrases)})")
+    if not alts:
+        return regex.compile(r"(?!)")
+    glue = r"[\s\-־]*" if lang == "he" else r"\s*" if lang == "ar" else r"\s+"
+    prefix = BOUND_PREFIX.get(lang, "")
+    # Arabic writes "الـ" before a figure ("نحو الـ25"); English "the" ("over the 1,000 mark").
+    article = r"(?:the\s+)?" if lang == "en" else r"(?:ال[ـ-]?\s*)?" if lang == "ar" else r"(?:ה[-־]?)?"
+    if not tail:
+        return regex.compile(rf"(?<!\w){prefix}(?:{'|'.join(alts)})(?!\w)", regex.I)
+    return regex.compile(rf"(?<!\w){prefix}(?:{'|'.join(alts)}){glue}{article}\Z", regex.I)
+
+
+@functools.cache
+def bounds(lexicon: Lexicon, lang: str) -> Bounds:
+    return Bounds(lexicon, lang)
