@@ -1,0 +1,200 @@
+"""Score figcheck's number and unit layer on NewsQuant, side by side with quantulum3.
+
+    python bench/newsquant.py [--misses]
+
+Reads ../shared/peers/NewsQuant.json relative to the repository root (the CQE paper's news
+test set: 590 sentences, 904 quantities; see ../shared/peers/README.md); when it is absent the
+script says so and exits 0. Scoring follows the published evaluation (CQE_Evaluation's
+``calculate_metrics``): per sentence, each gold quantity counts for *value* when some
+prediction has the same number (a range needs both ends, rtol 1e-5), and for *value + unit*
+when that prediction's normalised unit also equals the gold ``normalized_unit``; a prediction
+consumed by a value+unit match is not reused. Precision divides by all predictions, recall by
+all gold quantities. quantulum3 (``pip install -e '.[bench]'``) runs in the same process on
+the same sentences, with gold ranges averaged for it as the published evaluation does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO.parent / "shared" / "peers" / "NewsQuant.json"
+
+Value = float | tuple[float, float]
+Prediction = tuple[Value, str]
+
+# figcheck's pint units → NewsQuant's normalised names (British spelling, currency names).
+CURRENCY_NAMES = {
+    "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen", "CNY": "chinese yuan",
+    "ILS": "shekel", "INR": "indian rupee", "RUB": "russian ruble", "TRY": "turkish lira", "CHF": "swiss franc",
+    "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar", "MYR": "malaysian ringgit",
+    "EGP": "egyptian pound", "SAR": "saudi riyal", "AED": "uae dirham", "JOD": "jordanian dinar",
+    "percent": "percentage", "degree_Celsius": "celsius", "degree_Fahrenheit": "fahrenheit",
+    "metric_ton": "metric ton", "count": "-",
+}
+SPELLING = {"meter": "metre", "liter": "litre", "kilowatt_hour": "kilowatt hour", "pound": "pound-mass", "ton": "ton"}
+
+
+def normalise_unit(unit: str) -> str:
+    if unit in CURRENCY_NAMES:
+        return CURRENCY_NAMES[unit]
+    words = []
+    for token in unit.replace("**", "^").split():
+        if token == "/":
+            words.append("per")
+        elif token == "^":
+            continue
+        elif token == "2" and words:
+            words[-1:] = ["square", words[-1]]
+        else:
+            name = CURRENCY_NAMES.get(token, token)
+            for american, british in SPELLING.items():
+                name = name.replace(american, british)
+            words.append(name.replace("_", " "))
+    return " ".join(words)
+
+
+def figcheck_tagger() -> Callable[[str], list[Prediction]]:
+    from figcheck.load import load_text
+    from figcheck.pipeline import extract_document
+
+    def tag(text: str) -> list[Prediction]:
+        doc = load_text("sentence.txt", text + "\n")
+        doc.published, doc.language = dt.date(2020, 1, 1), "en"
+        out: list[Prediction] = []
+        for c in extract_document(doc).claims:
+            value: Value = c.value
+            if c.qualifier == "range" and c.low is not None and c.high is not None:
+                value = (c.low, c.high)
+            out.append((value, normalise_unit(c.unit)))
+        return out
+
+    return tag
+
+
+QUANTULUM_UNITS = {
+    "dimensionless": "-", "unk": "-", "per cent": "percentage", "dollar dollar": "dollar",
+    "united states dollar": "dollar", "tonne": "metric ton", "degree angle": "degree",
+    "degree celsius": "celsius", "degree fahrenheit": "fahrenheit", "percentage drop": "percentage",
+    "second of arc": "second", "minute of arc": "minute", "yard yard": "yard", "cubic centimetre": "millilitre",
+}
+
+
+def quantulum_tagger() -> Callable[[str], list[Prediction]] | None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import parser
+    except ImportError:
+        return None
+
+    def tag(text: str) -> list[Prediction]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            found = parser.parse(text)
+        return [(float(q.value), QUANTULUM_UNITS.get(q.unit.name.lower(), q.unit.name).strip()) for q in found]
+
+    return tag
+
+
+def gold_value(raw: str, average_ranges: bool) -> Value:
+    raw = raw.strip()
+    if "E" not in raw and not raw.startswith("-") and "-" in raw:
+        a, b = (float(x) for x in raw.split("-", 1))
+        return (a + b) / 2 if average_ranges else (a, b)
+    return float(raw)
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-5, abs_tol=1e-8)
+
+
+def values_match(gold: Value, model: Value) -> bool:
+    if isinstance(gold, tuple) and isinstance(model, tuple):
+        return _close(gold[0], model[0]) and _close(gold[1], model[1])
+    if isinstance(gold, tuple) or isinstance(model, tuple):
+        return False
+    return _close(gold, model)
+
+
+def score(data: list[dict], tag: Callable[[str], list[Prediction]], average_ranges: bool, misses: list[str] | None = None) -> dict[str, tuple[float, float, float]]:
+    total_gold = total_pred = value_ok = unit_ok = 0
+    for entry in data:
+        preds = sorted(tag(entry["text"]), key=lambda p: p[1])
+        gold = sorted(entry["quantities"], key=lambda q: q["normalized_unit"])
+        total_gold += len(gold)
+        total_pred += len(preds)
+        left = len(gold)
+        for q in gold:
+            gv, gu = gold_value(q["value"], average_ranges), q["normalized_unit"].lower()
+            found = False
+            for p in preds:
+                if not values_match(gv, p[0]):
+                    continue
+                found = True
+                if left > 0:
+                    value_ok += 1
+                    left -= 1
+                if p[1] == gu:
+                    unit_ok += 1
+                    preds.remove(p)
+                    break
+            if misses is not None and not found:
+                misses.append(f"missed {q['value']} {gu!r}: {entry['text']}")
+        if misses is not None:
+            extra = [p for p in preds if not any(values_match(gold_value(q["value"], average_ranges), p[0]) for q in gold)]
+            if extra:
+                misses.append(f"extra {extra}: {entry['text']}")
+    return {"value": _prf(value_ok, total_gold, total_pred), "value+unit": _prf(unit_ok, total_gold, total_pred)}
+
+
+def _prf(tp: int, gold: int, pred: int) -> tuple[float, float, float]:
+    p = tp / pred if pred else 0.0
+    r = tp / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return round(100 * p, 1), round(100 * r, 1), round(100 * f, 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not DATA.exists():
+        print(f"NewsQuant not found at {DATA}; nothing to score.", file=sys.stderr)
+        return 0
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    n = sum(len(e["quantities"]) for e in data)
+    print(f"NewsQuant: {len(data)} sentences, {n} quantities ({DATA})")
+    rows: list[tuple[str, dict[str, tuple[float, float, float]], float]] = []
+    misses: list[str] | None = [] if "--misses" in argv else None
+    systems: list[tuple[str, Callable[[str], list[Prediction]] | None, bool]] = [
+        ("figcheck", figcheck_tagger(), False),
+        ("quantulum3", quantulum_tagger(), True),
+    ]
+    for name, tag, average in systems:
+        if tag is None:
+            print(f"{name}: not installed (pip install -e '.[bench]'); skipped", file=sys.stderr)
+            continue
+        started = time.perf_counter()
+        result = score(data, tag, average, misses if name == "figcheck" else None)
+        rows.append((name, result, time.perf_counter() - started))
+    print()
+    print("| system | value P / R / F1 | value + unit P / R / F1 | seconds |")
+    print("|---|---|---|---|")
+    for name, result, seconds in rows:
+        v, u = result["value"], result["value+unit"]
+        print(f"| {name} (this run) | {v[0]} / {v[1]} / {v[2]} | {u[0]} / {u[1]} / {u[2]} | {seconds:.1f} |")
+    print("| CQE (published) | 92.0 / 91.9 / 92.0 | 85.6 / 85.5 / 85.6 | |")
+    print("| quantulum3 (published) | 65.0 / 83.3 / 73.0 | 42.1 / 53.9 / 47.2 | |")
+    if misses:
+        print("\n" + "\n".join(misses))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
