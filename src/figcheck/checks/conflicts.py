@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from figcheck.checks.intervals import INF, Interval
-from figcheck.checks.series import EDIT_PRIOR, digit_edits
+from figcheck.checks.series import EDIT_PRIOR, slips
 from figcheck.model import Claim
 
 BoundKey = tuple[float, int]
@@ -153,7 +153,7 @@ class Series:
         """The likeliest single edit of claim i's digits that makes it fit the rest of the series."""
         floor, ceiling = self.window(i, alive)
         c = self.members[i]
-        for value, kind in digit_edits(c.value):
+        for value, kind in slips(c):
             probe = self.read(c, value)
             if not high_key(probe) < floor and not ceiling < low_key(probe):
                 return value, kind

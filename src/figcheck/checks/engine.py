@@ -39,7 +39,7 @@ def measure(c: Claim, lexicon: Lexicon) -> str:
     if c.definition:
         words.append(c.definition.replace("_", " "))
     words.append(label(lexicon, "metrics", c.metric) or "figure")
-    if c.group:
+    if c.group and c.group != "people":
         words.append(f"of {label(lexicon, 'groups', c.group)}")
     if c.place:
         words.append(f"in {label(lexicon, 'places', c.place)}")
@@ -54,7 +54,9 @@ def fingerprint(rule_id: str, claims: list[Claim]) -> str:
 
 def to_finding(rule: Rule, conflict: Conflict, lexicon: Lexicon) -> Finding:
     first = conflict.claims[0]
-    sources = {c.source for c in conflict.claims}
+    # The level follows the two figures the message sets against each other: the one named wrong
+    # and the one it is set against (a check puts that one second).
+    sources = {c.source for c in conflict.claims[:2]}
     if conflict.level:
         level = conflict.level
     elif len(sources) == 1 and None not in sources:
@@ -63,8 +65,9 @@ def to_finding(rule: Rule, conflict: Conflict, lexicon: Lexicon) -> Finding:
         level = rule.cross_source_level
     fields = _Fields(
         measure=measure(first, lexicon), text=first.text, as_of=str(first.as_of), value=first.text,
-        metric=label(lexicon, "metrics", first.metric) or "figure", **conflict.fields,
+        metric=label(lexicon, "metrics", first.metric) or "figure",
     )
+    fields.update(conflict.fields)
     formatter = string.Formatter()
     message = " ".join(formatter.vformat(rule.message, (), fields).split())
     title = rule.title
@@ -73,7 +76,7 @@ def to_finding(rule: Rule, conflict: Conflict, lexicon: Lexicon) -> Finding:
         title = f"{rule.title} (stated as a revision)"
         explanation = " ".join(getattr(rule, "revision_explanation", explanation).split())
     if level == rule.cross_source_level != rule.level and len(sources) > 1:
-        names = " and ".join(sorted({c.source_text or "an unattributed report" for c in conflict.claims}))
+        names = " and ".join(sorted({c.source_text or "an unattributed report" for c in conflict.claims[:2]}))
         explanation += f" The figures come from different sources ({names}), which may count differently."
     fp = fingerprint(rule.id, conflict.claims)
     return Finding(

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from figcheck.checks.common import near, phrase_matcher, reader, src, typo
 from figcheck.checks.intervals import INF, Interval
-from figcheck.checks.series import Conflict, digit_edits, fmt_number, selected
+from figcheck.checks.series import Conflict, fmt_number, selected, slips
 from figcheck.checks.units import dimension
 from figcheck.model import Claim
 from figcheck.ruleset import IncrementRule
@@ -66,7 +66,7 @@ def increment(claims: list[Claim], rule: IncrementRule) -> list[Conflict]:
 
         if fits(None):
             continue
-        fix = next(((v, kind) for v, kind in digit_edits(step.value) if fits(v)), None)
+        fix = next(((v, kind) for v, kind in slips(step) if fits(v)), None)
         difference = fmt_number(rise.low) if rise.low == rise.high and rise.low not in (INF, -INF) else (
             f"{fmt_number(rise.low)} to {fmt_number(rise.high)}")
         conflicts.append(Conflict(

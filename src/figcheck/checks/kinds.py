@@ -29,7 +29,7 @@ def disagree(claims: list[Claim], rule: DisagreeRule) -> list[Conflict]:
                 other = nearest(res.wrong, res.others)
                 first, second = sorted([res.wrong, other], key=lambda c: (c.document, c.line, c.column))
                 conflicts.append(Conflict(
-                    claims=[res.wrong, *res.others],
+                    claims=[res.wrong, other, *(o for o in res.others if o is not other)],
                     fields={"date": str(res.wrong.as_of), "first": first.text, "second": second.text,
                             "first_source": src(first), "second_source": src(second)},
                     suggestion=typo(res.wrong, res.fix),
@@ -69,7 +69,8 @@ def decrease(claims: list[Claim], rule: DecreaseRule) -> list[Conflict]:
             other = nearest(res.wrong, res.others)
             earlier, later = sorted([res.wrong, other], key=lambda c: c.as_of)  # type: ignore[arg-type, return-value]
             revised = bool(revision and revision.search(later.sentence))
-            named = [earlier, later] + [o for o in res.others if o is not other] if revised else [res.wrong, *res.others]
+            rest = [o for o in res.others if o is not other]
+            named = [earlier, later, *rest] if revised else [res.wrong, other, *rest]
             conflicts.append(Conflict(
                 claims=named,
                 fields={"earlier": earlier.text, "earlier_date": str(earlier.as_of),

@@ -11,7 +11,7 @@ from collections import defaultdict
 from figcheck.checks.common import near, phrase_matcher, reader, src, typo
 from figcheck.checks.conflicts import high_key, low_key
 from figcheck.checks.intervals import Interval
-from figcheck.checks.series import EDIT_PRIOR, Conflict, digit_edits, fmt_number, selected
+from figcheck.checks.series import EDIT_PRIOR, Conflict, fmt_number, selected, slips
 from figcheck.checks.units import dimension
 from figcheck.model import Claim
 from figcheck.ruleset import SubsetRule, SumRule
@@ -112,7 +112,7 @@ def _mend_sum(whole: Claim, parts: list[Claim], read, complete: bool) -> tuple[C
     """The claim whose one-digit edit makes the parts fit the whole, the likeliest edit first; else the whole."""
     best: tuple[float, Claim, tuple[float, str] | None] = (0.0, whole, None)
     for c in [whole, *parts]:
-        for value, kind in digit_edits(c.value):
+        for value, kind in slips(c):
             w = read(whole, value if c is whole else None)
             ps = [read(p, value if p is c else None) for p in parts]
             if _fits(w, ps, complete):
@@ -174,7 +174,7 @@ def _mend_subset(part: Claim, whole: Claim, read) -> tuple[Claim, Claim, tuple[f
     """The part is named wrong unless a likelier one-digit edit of the whole mends the pair."""
     options = []
     for c, other in ((part, whole), (whole, part)):
-        for value, kind in digit_edits(c.value):
+        for value, kind in slips(c):
             p = read(part, value if c is part else None)
             w = read(whole, value if c is whole else None)
             if not high_key(w) < low_key(p):

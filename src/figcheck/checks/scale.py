@@ -58,28 +58,34 @@ def _scale_slips(members: list[Claim], rule: UnitRule) -> list[Conflict]:
     lows = [ivs[i].low for i in order]
     # How many figures of the day each one agrees with: the slip is the figure fewer agree with.
     support = [sum(not _apart(a, b) for b in ivs) for a in ivs]
-    out, seen = [], set()
-    for i, c in enumerate(members):
+    slipped: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    seen = set()
+    for i in range(len(members)):
         for f in rule.factors:
-            # Claims that would overlap c if they were f times larger start at or below c.high / f.
+            # Claims that would overlap claim i if they were f times larger start at or below its high / f.
             for k in order[: bisect_right(lows, ivs[i].high / f)]:
                 if k == i or (min(i, k), max(i, k)) in seen or not _apart(ivs[i], ivs[k]):
                     continue
-                scaled = ivs[k].low * f, ivs[k].high * f
-                if scaled[1] < ivs[i].low or ivs[i].high < scaled[0]:
+                if ivs[k].high * f < ivs[i].low or ivs[i].high < ivs[k].low * f:
                     continue
                 seen.add((min(i, k), max(i, k)))
                 # The figure fewer others agree with is the slip; on a tie, the larger one.
                 wrong, right = (k, i) if (support[k], -members[k].value) < (support[i], -members[i].value) else (i, k)
-                w, r = members[wrong], members[right]
-                fixed = w.value * f if w.value < r.value else w.value / f
-                out.append(Conflict(
-                    claims=[w, r],
-                    fields={"first": w.text, "second": r.text, "first_source": src(w), "second_source": src(r),
-                            "date": str(w.as_of), "problem": f"{fmt_number(f)} times apart"},
-                    suggestion=f"{fmt_number(w.value)} may be a typo for {fmt_number(fixed)} (a slip of scale), "
-                    f"which matches {r.text}.",
-                ))
+                slipped[wrong].append((right, f))
+    out = []
+    for wrong, rights in slipped.items():
+        w = members[wrong]
+        rights.sort(key=lambda kf: members[kf[0]].source != w.source)
+        right, f = rights[0]
+        r = members[right]
+        fixed = w.value * f if w.value < r.value else w.value / f
+        out.append(Conflict(
+            claims=[w, *(members[k] for k, _ in rights)],
+            fields={"first": w.text, "second": r.text, "first_source": src(w), "second_source": src(r),
+                    "date": str(w.as_of), "problem": f"{fmt_number(f)} times apart"},
+            suggestion=f"{fmt_number(w.value)} may be a typo for {fmt_number(fixed)} (a slip of scale), "
+            f"which matches {r.text}.",
+        ))
     return out
 
 

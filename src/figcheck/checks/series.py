@@ -52,6 +52,20 @@ class Conflict:
 EDIT_PRIOR = {"doubled": 1.0, "swapped": 0.8, "dropped": 0.6, "extra": 0.6, "mistyped": 0.5, "scale": 0.4}
 
 
+PRECISE = {"exact", "at_least", "more_than", "at_most", "less_than"}
+
+
+def precise(c: Claim) -> bool:
+    """Written with all its digits ("23,210", "at least 445,581"), not rounded ("1.2 million",
+    "nears 24,000"): only such a figure can carry a slip of the keyboard."""
+    return c.qualifier in PRECISE and c.value in (c.low, c.high)
+
+
+def slips(c: Claim) -> list[tuple[float, str]]:
+    """The corrections worth suggesting for a claim: none for a rounded figure."""
+    return digit_edits(c.value) if precise(c) else []
+
+
 def digit_edits(value: float) -> list[tuple[float, str]]:
     """Every value one slip of the keyboard away: (corrected value, kind of slip)."""
     if value != int(value) or value < 10:
