@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import multiprocessing
 import os
 import re
@@ -46,8 +47,12 @@ def extract_document(doc: LoadedDocument, lexicon: Lexicon | None = None) -> Doc
             continue  # padding and rules of dashes hold no figure; scanning them costs a second a megabyte
         ex = scanner(lexicon, lang).scan(fold(piece.text), doc.published)
         found = resolve_text(doc.path, piece.text, ex, lexicon, lang, doc.published)
-        claims.extend(piece.place(c) for c in found)
         doc.warnings.extend(piece.place_note(w) for w in ex.warnings)
+        for claim in map(piece.place, found):
+            if math.isfinite(claim.value):
+                claims.append(claim)
+            else:  # hundreds of digits overflow a float; JSON has no infinity to print
+                doc.warnings.append(f"line {claim.line}: figure of {len(claim.text):,} characters too large to read")
     return DocumentResult(doc.to_document(len(claims)), claims)
 
 
