@@ -112,3 +112,13 @@ def test_a_misspelt_rule_id_is_reported(newsroom) -> None:
                    '<!-- figcheck: ignore[casualties/cumulative-decrese] reason="r" -->\n' + TOLL.format(n="4,820"))
     _, code, err = check(bad)
     assert code == 1 and "no rule matches 'casualties/cumulative-decrese'" in err
+
+
+def test_a_suppressed_figure_does_not_hide_a_later_clash_in_its_series(newsroom) -> None:
+    newsroom("world/mar.md", "2025-03-01",
+             f'<!-- figcheck: ignore[{RULE}] reason="quotes the misprinted bulletin" -->\n' + TOLL.format(n="4,820"))
+    later = newsroom("world/apr.md", "2025-04-01", TOLL.format(n="6,000"))
+    report, code, _ = check(later)
+    assert code == 1 and len(report["findings"]) == 1
+    involved = {c["document"] for c in report["claims"] if c["id"] in report["findings"][0]["claims"]}
+    assert "content/world/mar.md" not in involved and later in involved

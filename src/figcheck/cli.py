@@ -106,7 +106,7 @@ def audit_cmd(
     except (InputError, RuleError) as exc:
         _fail(str(exc))
     _notes(notes)
-    report = _audit_filters(report, notes, baseline_file)
+    report = _audit_filters(report, rules, notes, baseline_file)
     base = str(output.parent) if output else ""
     text = FORMATS[fmt](report, base)
     if output:
@@ -188,12 +188,12 @@ def rules_schema_cmd() -> None:
     click.echo(json.dumps(rule_schema(), indent=2))
 
 
-def _audit_filters(report: AuditReport, notes: Notes, baseline_file: Path | None) -> AuditReport:
+def _audit_filters(report: AuditReport, rules: list, notes: Notes, baseline_file: Path | None) -> AuditReport:  # type: ignore[type-arg]
     """Suppressions in the documents and the ``--baseline``, for audit."""
     from figcheck.corpus.check import filter_audit
 
     entries, shown = _baseline(baseline_file, default=False)
-    outcome = filter_audit(report, entries)
+    outcome = filter_audit(report, rules, entries)
     notes.errors.extend(_filter_notes(outcome, shown).errors)
     return outcome.report
 

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -46,12 +47,12 @@ class Suppression:
     target_line: int | None
     """The line whose figures it covers; None covers the whole document (front matter)."""
 
-    def covers(self, finding: Finding, claim: Claim) -> bool:
+    def covers(self, rule_id: str, claim: Claim) -> bool:
         if claim.document != self.path:
             return False
         if self.target_line is not None and not claim.line <= self.target_line <= claim.end_line:
             return False
-        return any(fnmatch.fnmatchcase(finding.rule, pattern) for pattern in self.rules)
+        return any(fnmatch.fnmatchcase(rule_id, pattern) for pattern in self.rules)
 
     def describe(self) -> str:
         return f"{self.path}:{self.line}: ignore[{', '.join(self.rules)}]"
@@ -165,31 +166,45 @@ def parse_file(path: str) -> Parsed:
 class Applied:
     kept: list[Finding]
     suppressed: list[tuple[Finding, Suppression]]
+    """Findings that exist only because of a suppressed figure, with the suppression."""
     unused: list[Suppression]
 
 
-def apply(findings: Iterable[Finding], claims: dict[str, Claim], suppressions: list[Suppression]) -> Applied:
-    """Drop findings in which a covered figure takes part; list the suppressions nothing used."""
+Runner = Callable[[list[Claim], list[Any]], list[Finding]]
+
+
+def apply(claims: list[Claim], rules: list[Any], findings: list[Finding], suppressions: list[Suppression],
+          run: Runner) -> Applied:
+    """Take each suppressed figure out of its rules' checks and run those rules again.
+
+    A finding groups every figure of a series that clashes, so dropping whole findings in which
+    a suppressed figure takes part would also hide clashes among the others (a later article
+    joining the series); removing the figure keeps them. ``findings`` is ``run(claims, rules)``.
+    """
+    if not suppressions:
+        return Applied(list(findings), [], [])
     by_doc: dict[str, list[Suppression]] = {}
     for s in suppressions:
         by_doc.setdefault(s.path, []).append(s)
-    used: set[Suppression] = set()
-    kept: list[Finding] = []
+    covered: dict[str, dict[str, Suppression]] = {}
+    for rule in rules:
+        for c in claims:
+            hit = next((s for s in by_doc.get(c.document, ()) if s.covers(rule.id, c)), None)
+            if hit is not None:
+                covered.setdefault(rule.id, {})[c.id] = hit
+    kept = [f for f in findings if f.rule not in covered]
+    for rule in rules:
+        if rule.id in covered:
+            kept += run([c for c in claims if c.id not in covered[rule.id]], [rule])
+    fingerprints = {f.fingerprint for f in kept}
     suppressed: list[tuple[Finding, Suppression]] = []
+    used: set[Suppression] = set()
     for f in findings:
-        hit = None
-        for cid in f.claims:
-            claim = claims.get(cid)
-            if claim is None:
-                continue
-            hit = next((s for s in by_doc.get(claim.document, ()) if s.covers(f, claim)), None)
-            if hit:
-                break
-        if hit:
-            used.add(hit)
-            suppressed.append((f, hit))
-        else:
-            kept.append(f)
+        hits = [covered[f.rule][cid] for cid in f.claims if cid in covered.get(f.rule, {})]
+        used.update(hits)
+        if hits and f.fingerprint not in fingerprints:
+            suppressed.append((f, hits[0]))
+    kept.sort(key=lambda f: (f.path, f.line, f.rule, f.id))
     return Applied(kept, suppressed, [s for s in suppressions if s not in used])
 
 

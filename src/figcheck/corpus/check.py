@@ -15,6 +15,7 @@ from figcheck import __version__
 from figcheck.baseline import Entry
 from figcheck.corpus.index import ArchiveIndex, IndexError_, Refreshed, index_path
 from figcheck.corpus.project import Project, corpus_display, find_project
+from figcheck.load.discover import TEXT_SUFFIXES
 from figcheck.model import AuditReport, Claim, Document, Finding, Summary, ToolInfo
 from figcheck.suppress import Suppression
 
@@ -47,28 +48,36 @@ def make_report(rules: list[str], documents: list[Document], claims: list[Claim]
 
 
 def filter_report(
-    report: AuditReport, suppressions: list[Suppression], problems: list[str],
-    baseline: dict[str, Entry] | None, scope: set[str] | None,
+    report: AuditReport, rules: list, suppressions: list[Suppression], problems: list[str],  # type: ignore[type-arg]
+    baseline: dict[str, Entry] | None, scope: set[str] | None, claims: list[Claim] | None = None,
 ) -> Outcome:
-    """Apply suppressions, then the baseline. ``scope``: the files checked (None: all of them);
-    unused suppressions and stale baseline entries are only judged there."""
+    """Apply suppressions, then the baseline. ``claims``: what the checks ran on, when more than
+    the report shows; ``scope``: the files checked (None: all), to which the report's findings are
+    already narrowed and where unused suppressions and stale baseline entries are judged."""
     from figcheck import baseline as bl
     from figcheck import suppress
+    from figcheck.checks.engine import run_checks
 
-    claims = {c.id: c for c in report.claims}
-    applied = suppress.apply(report.findings, claims, suppressions)
+    ran = claims if claims is not None else report.claims
+    mine = None if scope is None else {c.id for c in ran if c.document in scope}
+    relevant = [s for s in suppressions if scope is None or s.path in scope or any(c.document == s.path for c in ran)]
+    applied = suppress.apply(ran, rules, report.findings, relevant, run_checks)
+    kept = [f for f in applied.kept if mine is None or mine.intersection(f.claims)]
     out = Outcome(report, suppressed=applied.suppressed, errors=list(problems))
     out.warnings.extend(suppress.unknown_rules(suppressions, report.tool.rules))
     out.warnings.extend(
         f"{s.describe()} is unused: no finding it covers (remove it)"
         for s in applied.unused if scope is None or s.path in scope
     )
-    kept = applied.kept
     if baseline is not None:
         filtered = bl.apply(baseline, kept, scope)
         kept, out.accepted, out.stale = filtered.kept, filtered.accepted, filtered.stale
-    if len(kept) != len(report.findings):
-        out.report = make_report(report.tool.rules, report.documents, report.claims, kept)
+    if [f.id for f in kept] != [f.id for f in report.findings]:
+        by_id = {c.id: c for c in ran}
+        shown = {c.id: c for c in report.claims}
+        for f in kept:
+            shown.update({cid: by_id[cid] for cid in f.claims if cid in by_id})
+        out.report = make_report(report.tool.rules, report.documents, list(shown.values()), kept)
     return out
 
 
@@ -96,14 +105,34 @@ class CorpusCheck:
         except IndexError_ as exc:
             raise CheckError(str(exc)) from None
 
-    def refresh(self, jobs: int | None = None, progress: bool = False) -> Refreshed:
+    def tracked(self) -> list[str] | None:
+        """In a git work tree, the corpus is what git tracks (committed or staged): an untracked
+        draft lying in content/ is not yet part of the archive. None outside git."""
+        import subprocess
+
+        if Path(self.corpus).is_absolute() or not (self.project.root / ".git").exists():
+            return None
         try:
-            return self.index.refresh(self.corpus, jobs, progress)
+            listed = subprocess.run(
+                ["git", "ls-files", "-z", "--cached", "--", self.corpus],
+                capture_output=True, check=True, timeout=60,
+            ).stdout.decode("utf-8", errors="surrogateescape")
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return sorted(
+            p for p in listed.split("\0")
+            if p and Path(p).suffix.lower() in TEXT_SUFFIXES and not any(part.startswith(".") for part in Path(p).parts)
+        )
+
+    def refresh(self, jobs: int | None = None, progress: bool = False) -> Refreshed:
+        listed = self.tracked()
+        try:
+            return self.index.refresh(self.corpus, jobs, progress, listed)
         except sqlite3.DatabaseError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise CheckError(f"{self.index.db}: index is locked by another figcheck run ({exc})") from None
             self.index.rebuild(f"index is corrupt ({exc})")
-            return self.index.refresh(self.corpus, jobs, progress)
+            return self.index.refresh(self.corpus, jobs, progress, listed)
 
     def as_corpus_path(self, given: str) -> str | None:
         """The path a corpus document has in the index, or None when ``given`` lies outside it."""
@@ -140,14 +169,21 @@ class CorpusCheck:
         claims = file_claims + [c for c in near if c.id in used]
         others = {c.document for c in claims} - scope
         documents = self.index.documents(sorted(inside)) + [r.document for r in extra] + self.index.documents(others)
-        suppressions = self.index.suppressions(set(inside) | others)
+        # Every suppression that touches a figure the checks ran on: removing a figure can change
+        # the findings of the files checked even when its article is not among them.
+        near_docs = {c.document for c in near}
+        suppressions = [s for s in self.index.suppressions() if s.path in near_docs or s.path in inside]
         problems = self.index.suppression_problems(inside)
         for r in extra:
             parsed = parse_file(r.document.path)
             suppressions += parsed.suppressions
             problems += parsed.problems
         report = make_report([r.id for r in rules], documents, claims, findings)
-        out = filter_report(report, suppressions, problems, baseline, scope)
+        out = filter_report(report, rules, suppressions, problems, baseline, scope, file_claims + near)
+        missing = {c.document for c in out.report.claims} - {d.path for d in out.report.documents}
+        if missing:
+            documents = out.report.documents + self.index.documents(missing)
+            out.report = make_report(out.report.tool.rules, documents, out.report.claims, out.report.findings)
         out.errors.extend(notes.errors)
         out.warnings.extend(notes.skipped)
         return out
@@ -159,13 +195,13 @@ class CorpusCheck:
         claims = self.index.all_claims()
         findings = run_checks(claims, rules)
         report = make_report([r.id for r in rules], self.index.documents(), claims, findings)
-        return filter_report(report, self.index.suppressions(), self.index.suppression_problems(), baseline, None)
+        return filter_report(report, rules, self.index.suppressions(), self.index.suppression_problems(), baseline, None)
 
     def close(self) -> None:
         self.index.close()
 
 
-def filter_audit(report: AuditReport, baseline: dict[str, Entry] | None) -> Outcome:
+def filter_audit(report: AuditReport, rules: list, baseline: dict[str, Entry] | None) -> Outcome:  # type: ignore[type-arg]
     """The writers' suppressions and the baseline, applied to a plain ``figcheck audit``."""
     from figcheck.suppress import parse_file
 
@@ -176,4 +212,4 @@ def filter_audit(report: AuditReport, baseline: dict[str, Entry] | None) -> Outc
             parsed = parse_file(document.path)
             suppressions += parsed.suppressions
             problems += parsed.problems
-    return filter_report(report, suppressions, problems, baseline, None)
+    return filter_report(report, rules, suppressions, problems, baseline, None)

@@ -190,19 +190,27 @@ class ArchiveIndex:
 
     # -- refreshing ------------------------------------------------------------------------------
 
-    def refresh(self, corpus: str, jobs: int | None = None, progress: bool = False) -> Refreshed:
-        """Bring the rows for every document under ``corpus`` up to date with the files on disk."""
+    def refresh(
+        self, corpus: str, jobs: int | None = None, progress: bool = False, listed: list[str] | None = None,
+    ) -> Refreshed:
+        """Bring the rows for every document under ``corpus`` up to date with the files on disk.
+        ``listed``: the corpus's files when the caller knows them better than a walk (git's index)."""
         from figcheck.load import discover
 
         out = Refreshed()
         rows = {r[0]: r[1:] for r in self.conn.execute("SELECT path, sha, size, mtime_ns, checked_ns, skipped FROM files")}
         on_disk: dict[str, tuple[int, int]] = {}
-        for found in discover([corpus]):
+        for found in discover([corpus]) if listed is None else (_Listed(p) for p in listed):
             if found.skipped:
                 out.skipped.append(found.skipped)
                 continue
             try:
                 st = os.stat(found.path)
+            except FileNotFoundError:
+                if listed is not None:
+                    continue  # listed by git but deleted in the work tree: not part of the corpus now
+                out.errors.append(f"{found.path}: cannot read: no such file")
+                continue
             except OSError as exc:
                 out.errors.append(f"{found.path}: cannot read: {exc.strerror or exc}")
                 continue
@@ -338,6 +346,12 @@ class ArchiveIndex:
         wanted = None if paths is None else set(paths)
         rows = self.conn.execute("SELECT path, problems FROM files WHERE problems != '[]' ORDER BY path")
         return [n for p, problems in rows if wanted is None or p in wanted for n in json.loads(problems)]
+
+
+@dataclass(frozen=True)
+class _Listed:
+    path: str
+    skipped: None = None
 
 
 class _Txn:
