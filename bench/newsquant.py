@@ -61,6 +61,25 @@ def normalise_unit(unit: str) -> str:
     return " ".join(words)
 
 
+STOP = {"of", "the", "a", "an", "and", "or", "more", "new", "other", "some", "all", "its", "their", "his", "her", "our", "those", "these", "this", "that"}
+
+
+def singular(word: str) -> str:
+    if word in {"people", "series", "news", "species"} or len(word) <= 3:
+        return word
+    for plural, single in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("sses", "ss"), ("s", "")):
+        if word.endswith(plural) and not word.endswith(("ss", "us", "is")):
+            return word[: -len(plural)] + single
+    return word
+
+
+def counted_noun(counted: str) -> str:
+    """NewsQuant names a counted thing by its noun phrase, lower-case, singular, without function words."""
+    words = [w for w in counted.casefold().replace("-", " ").split() if w.strip(",.;:'\"()") not in STOP]
+    words = [singular(w.strip(",.;:'\"()")) for w in words if w.strip(",.;:'\"()").isalpha()]
+    return " ".join(words) or "-"
+
+
 def figcheck_tagger() -> Callable[[str], list[Prediction]]:
     from figcheck.load import load_text
     from figcheck.pipeline import extract_document
@@ -73,7 +92,10 @@ def figcheck_tagger() -> Callable[[str], list[Prediction]]:
             value: Value = c.value
             if c.qualifier == "range" and c.low is not None and c.high is not None:
                 value = (c.low, c.high)
-            out.append((value, normalise_unit(c.unit)))
+            unit = normalise_unit(c.unit)
+            if c.unit == "count" and c.counted:
+                unit = counted_noun(c.counted)
+            out.append((value, unit))
         return out
 
     return tag

@@ -14,7 +14,9 @@ from figcheck.extract.bounds import bounds
 from figcheck.extract.numbers import WordHit, parse_digits, word_numbers
 from figcheck.resolve.lexicon import Lexicon, PhraseMatcher, fold
 
-NUM = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?: [0-9]{3})+(?![0-9])|[0-9]+(?:[.,][0-9]+)?"
+NUM = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?: [0-9]{3})+(?![0-9])|[0-9]+(?:[.,][0-9]+)?|\.[0-9]+"
+# A sign glued to the figure ("-1.3%", "+0.2%", "minus-5", "minus 233"); "20 - 30" is a range.
+SIGN = r"(?P<sign>(?<=^|[\s(\[$:])[-−+](?=[.]?[0-9])|(?<!\w)minus[\s-](?=[0-9]))"
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ class Scanner:
         own = lexicon.section("numerals").get(lang) or {}
         self.suffix_scales = {k: int(v) for k, v in (numerals.get("scale_suffixes") or {}).items()}
         # Digits take the scale words of their language ("15 אלף", "12 ألفا") and English abbreviations.
-        scale_words = {k.casefold(): int(v) for k, v in (own.get("scales") or {}).items() if int(v) >= 1000}
+        scale_words = {k.casefold(): int(v) for k, v in (own.get("scales") or {}).items() if int(v) >= 1000 or lang == "en"}
         scale_words.update({k.casefold(): int(v) for k, v in (numerals.get("scale_abbreviations") or {}).items()})
         self.scale_words = scale_words
         units = lexicon.section("units")
@@ -67,7 +69,8 @@ class Scanner:
         suffix_table: dict[str, list[str]] = {}
         for surface, unit in ((units.get("suffix") or {}).get(lang) or {}).items():
             suffix_table.setdefault(str(unit), []).append(str(surface))
-        self.unit_after = PhraseMatcher(suffix_table, lang, ignore_case=False)
+        self.unit_after = PhraseMatcher(suffix_table, lang, ignore_case=False, after_digits=True)
+        self.per = regex.compile(r"\s*(?:per|a|an|each|/)\s*" if lang == "en" else r"\s*(?:ל|/)\s*" if lang == "he" else r"\s*(?:في ال|/)\s*")
         prefixes = sorted(self.prefix_units, key=len, reverse=True)
         pre = "|".join(regex.escape(p) for p in prefixes)
         suf = "|".join(sorted(self.suffix_scales, key=len, reverse=True))
@@ -76,9 +79,9 @@ class Scanner:
         glued = str(own.get("prefixes") or "")
         start = rf"(?:(?<=(?<!\w)[{regex.escape(glued)}]{{1,2}}ـ?)|(?<![\w.,/\\:@#&=+]))" if glued else r"(?<![\w.,/\\:@#&=+])"
         self.digit_rx = regex.compile(
-            rf"(?P<cur>(?:{pre})\s?)?{start}(?<![^0-9\s]-)(?P<num>{NUM})"
+            rf"(?:(?<!\p{{L}})(?P<cur>(?:{pre})\s?))?{SIGN}?(?(sign)|(?(cur)|{start}(?<![^0-9\s]-)))(?P<num>{NUM})"
             rf"(?:(?P<suf>{suf})(?![\w])|(?P<ord>st|nd|rd|th)(?![\w])|(?P<pct>%))?"
-            rf"(?:[\s\-־]{{1,2}}(?P<scale>{sw})(?![\w]))?",
+            rf"(?:[\s\-־]{{1,2}}(?P<scale>(?:{sw})(?:[\s-]+(?:{sw}))?)(?![\w]))?",
         )
         self.bounds = bounds(lexicon, lang)
         vague = lexicon.section("vague").get(lang) or []
@@ -147,22 +150,25 @@ class Scanner:
         if m.group("suf"):
             scale = self.suffix_scales[m.group("suf")]
         if m.group("scale"):
-            scale *= self.scale_words[m.group("scale").casefold()]
+            for word in regex.split(r"[\s-]+", m.group("scale").casefold()):
+                scale *= self.scale_words[word]
         if m.group("cur"):
-            unit = self.prefix_units[m.group("cur").strip()]
+            unit = self.prefix_units[" ".join(m.group("cur").split())]
         if m.group("pct"):
             unit = "percent"
         end = m.end()
         if unit == "count" and not ordinal:
-            after = self.unit_after.finditer(text, end, min(len(text), end + 30))
-            if after and self._adjacent(text, end, after[0].start):
-                unit, end = after[0].key, after[0].end
+            unit, end = self._unit_after(text, end)
+        elif not ordinal:
+            unit, end = self._per(text, unit, end)
+        if m.group("sign") and m.group("sign")[0] in "-−m":
+            value = -value
         value *= scale
         low = high = value
         if scale > 1 and not ordinal:
             half = 0.5 * 10 ** (-numeral.decimals) * scale
             low, high = value - half, value + half
-        start = m.start("cur") if m.group("cur") else m.start("num")
+        start = m.start("cur") if m.group("cur") else m.start("sign") if m.group("sign") else m.start("num")
         return Mention(
             start, end, m.start("num"), m.end("num") if not m.group("scale") else m.end("scale"),
             value, low, high, "exact", unit, ordinal, ordinal and self._is_day(text, m.start("num"), m.end()), scale=scale,
@@ -171,15 +177,31 @@ class Scanner:
     def _words(self, text: str, hit: WordHit) -> Mention:
         s, e, value, ordinal = hit.start, hit.end, hit.value, hit.ordinal
         unit, end = ("percent" if hit.fraction else "count"), e
-        after = self.unit_after.finditer(text, e, min(len(text), e + 30))
-        if not ordinal and not hit.fraction and after and self._adjacent(text, e, after[0].start):
-            unit, end = after[0].key, after[0].end
+        if not ordinal and not hit.fraction:
+            unit, end = self._unit_after(text, e)
         return Mention(s, end, s, e, value, value, value, "exact", unit, ordinal, ordinal and self._is_day(text, s, e))
 
+    def _unit_after(self, text: str, end: int) -> tuple[str, int]:
+        """The unit written after a figure ("12 km", "6kW", "2.4-liter"), else ``count``."""
+        after = self.unit_after.finditer(text, end, min(len(text), end + 30))
+        if after and self._adjacent(text, end, after[0].start):
+            return self._per(text, after[0].key, after[0].end)
+        return "count", end
+
+    def _per(self, text: str, unit: str, end: int) -> tuple[str, int]:
+        """A rate: "$100 a barrel", "52,000 barrels per day", "20 km/h" → "USD / barrel"."""
+        glue = self.per.match(text, end)
+        if glue is None:
+            return unit, end
+        after = self.unit_after.finditer(text, glue.end(), min(len(text), glue.end() + 25))
+        if after and after[0].start == glue.end() and after[0].key != unit and " " not in after[0].key:
+            return f"{unit} / {after[0].key}", after[0].end
+        return unit, end
+
     def _adjacent(self, text: str, end: int, start: int) -> bool:
-        """Nothing but space (and a glued Hebrew or Arabic article) between a figure and its unit."""
+        """Nothing but space, a hyphen ("10-year") or a glued Hebrew or Arabic article between a figure and its unit."""
         gap = text[end:start]
-        return gap.strip() == "" or bool(self.glued_gap.fullmatch(gap))
+        return gap.strip() in {"", "-"} or bool(self.glued_gap.fullmatch(gap))
 
     def _time_frame(self, text: str, m: Mention) -> bool:
         """A duration that frames another figure's period ("in the past 24 hours") is no claim."""

@@ -44,7 +44,7 @@ class Hit:
 class PhraseMatcher:
     """Find whole-word phrases of several canonical keys in one pass, longest phrase first."""
 
-    def __init__(self, table: dict[str, list[str]], lang: str, ignore_case: bool = True) -> None:
+    def __init__(self, table: dict[str, list[str]], lang: str, ignore_case: bool = True, after_digits: bool = False) -> None:
         self.lookup: dict[str, str] = {}
         phrases: list[str] = []
         for key, words in table.items():
@@ -60,7 +60,9 @@ class PhraseMatcher:
             body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases)
             prefix = PREFIXES.get(lang, "")
             flags = regex.IGNORECASE if ignore_case else 0
-            self.pattern = regex.compile(rf"(?<![\w]){prefix}(?P<p>{body})(?![\w])", flags)
+            # Units may stand glued to their figure ("6kW", "120Hz"): then a digit may precede them.
+            before = r"(?<![^\W\d])" if after_digits else r"(?<![\w])"
+            self.pattern = regex.compile(rf"{before}{prefix}(?P<p>{body})(?![\w])", flags)
 
     @staticmethod
     def _norm(text: str, ignore_case: bool) -> str:
