@@ -44,6 +44,8 @@ class Bounds:
         self.join = regex.compile(rf"(?i)\s*(?:{_alt(words('join'))})[\s\-־]*")
         self.join_alone = regex.compile(rf"(?i)\s*(?:{_alt(words('join_alone'))})[\s\-־]*")
         self.not_after = regex.compile(rf"(?i)(?<!\w)(?:{_alt(words('not_after'))})[\s\-־]*\Z")
+        opener = {"en": "from", "he": "מ", "ar": "من"}.get(lang, "from")
+        self.change_from = regex.compile(rf"(?i)(?<!\w)(?:{_alt(words('change_from'))})(?!\w)(?:\s+\S+){{0,6}}?\s+{opener}[\s\-־]*\Z")
 
     def has_bound_before(self, text: str, start: int) -> bool:
         return bool(self.before.search(text, max(0, start - 40), start))
@@ -67,7 +69,9 @@ class Bounds:
 
     def _join(self, text: str, a: Mention, b: Mention) -> Mention | None:
         gap = text[a.end : b.start]
-        before = text[max(0, a.start - 14) : a.start]
+        before = text[max(0, a.start - 20) : a.start]
+        if self.change_from.search(text, max(0, a.start - 80), a.start):
+            return None
         opened = self.open.search(before)
         if opened and self.join.fullmatch(gap):
             pass

@@ -49,15 +49,17 @@ _Y = r"(?P<y>(?:1[6-9]|2[0-9])[0-9][0-9])"
 PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
     ("iso", regex.compile(r"(?<![\w])(?P<y>[0-9]{4})-(?P<mo>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?![\w])")),
     ("dmy", regex.compile(r"(?<![\w./])(?P<a>[0-9]{1,2})[./](?P<b>[0-9]{1,2})[./](?P<y>[0-9]{4}|[0-9]{2})(?![\w])")),
-    ("mdy", regex.compile(rf"(?<!\w){_EN_M}\s+{_D}(?:,?\s+{_Y})?(?![\w])", regex.I)),
+    # "Sept. 20-24": a span of days reads as its first day; the second number is no figure.
+    ("mdy", regex.compile(rf"(?<!\w){_EN_M}\s+{_D}(?:[-–][0-3]?[0-9](?![0-9]))?(?:,?\s+{_Y})?(?![\w])", regex.I)),
     ("dmy_en", regex.compile(rf"(?<![\w]){_D}\s+(?:of\s+)?{_EN_M}(?:,?\s+{_Y})?(?![\w])", regex.I)),
     ("dmy_he", regex.compile(rf"(?<![\w]){_D}\s*(?:[בל]?-?\s*)?{_HE_M}(?:\s*,?\s*{_Y})?(?![\w])")),
     ("dmy_ar", regex.compile(rf"(?<![\w]){_D}\s+{_AR_M}(?:\s+(?:عام\s+|سنة\s+)?{_Y})?(?![\w])")),
     ("my", regex.compile(rf"(?<!\w){_EN_M},?\s+{_Y}(?![\w])", regex.I)),
     ("my_he", regex.compile(rf"(?<!\w){_HE_M}\s+{_Y}(?![\w])")),
     ("my_ar", regex.compile(rf"(?<!\w){_AR_M}\s+(?:عام\s+)?{_Y}(?![\w])")),
+    ("years", regex.compile(r"(?<![\w$€£₪.,])(?:1[6-9]|20)[0-9]{2}[-–/](?:[0-9]{2}|(?:1[6-9]|20)[0-9]{2})(?![\w%])")),
     ("decade", regex.compile(r"(?<![\w$€£₪])(?:(?:1[6-9]|20)[0-9]0s|'[0-9]0s)(?!\w)", regex.I)),
-    ("time", regex.compile(r"(?<![\w:])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s?[ap]\.?m\.?)?(?![\w])|(?<![\w.,])[0-9]{1,2}\s?[ap]\.m\.|(?<![\w.,])[0-9]{1,2}\s?[ap]m(?!\w)", regex.I)),
+    ("time", regex.compile(r"(?<![\w:])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s?[ap]\.?m\.?)?(?![\w])|(?<![\w.,])[0-9]{1,2}\s?[ap]\.m\.|(?<![\w.,])[0-9]{1,2}(?:\.[0-5][0-9])?\s?[ap]m(?!\w)|(?<![\w.,])[0-9]{1,2}\.[0-5][0-9]\s?[ap]\.m\.|(?<![\w.,])[0-2][0-9][0-5][0-9]\s?(?:GMT|UTC|EDT|EST|BST|CET)(?!\w)", regex.I)),
 ]
 WEEKDAY_RX = regex.compile(
     r"(?<!\w)(?:(?:ב?יום\s+)|(?:يوم\s+))?(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday|שני|שלישי|רביעי|חמישי|שישי|שבת|ראשון|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد)(?!\w)",
@@ -140,7 +142,7 @@ def _month(name: str) -> int | None:
 
 def _build(kind: str, m: regex.Match[str], reference: dt.date | None) -> DateHit | None:
     s, e = m.start(), m.end()
-    if kind in {"decade", "time"}:
+    if kind in {"decade", "time", "years"}:
         return DateHit(s, e, kind, None, None)
     if kind == "iso":
         date = _safe_date(int(m["y"]), int(m["mo"]), int(m["d"]))

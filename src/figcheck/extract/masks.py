@@ -18,13 +18,12 @@ PATTERNS = [
     r"(?<![\w&])#\w+",
     r"\[\d{1,3}\]",
     # Codes where letters and digits touch or are hyphenated: COVID-19, F-16, G7, MH17, A320, 10-K, 3D.
-    r"(?<![\w])\p{L}{1,12}-\d+\w*",
-    r"(?<![\w])\p{Lu}{1,5}\d+\w*",
+    r"(?<![\w])(?!minus-)\p{L}{1,12}-[0-9]+\w*",
     r"(?<![\w.,])\d+-\p{Lu}\w*",
     r"(?<![\w.,])\d+(?:D|G)(?!\w)",
     # Ages: "a 45-year-old", "aged 45", "John Smith, 45, said".
     r"(?i)(?<![\w.,])\d{1,3}[\s-]+(?:year|month|week)s?[\s-]+old",
-    r"(?i)(?<=\baged?\s+)\d{1,3}(?!\d)",
+    r"(?i)(?<=\baged?\s+)[0-9]{1,3}(?:\s*(?:to|-|–|and)\s*[0-9]{1,3})?(?![0-9])",
     r"(?<=\p{Lu}\p{Ll}+,\s)[0-9]{1,3}(?=,(?![0-9]))",
     # Phone numbers.
     r"(?<![\w])\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}(?![\w])",
@@ -45,7 +44,16 @@ class NonClaims:
         words |= {str(w).casefold() for w in (section.get("identifier_words") or {}).get("en") or []}
         alts = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
         prefix = r"(?:[ובלמה])?" if lang == "he" else r"(?:[وبل]?ال|[وبل])?" if lang == "ar" else ""
-        self.identifier = regex.compile(rf"(?i)(?<!\w){prefix}(?:{alts})\s*(?:no\.?\s*|#\s*)?(?P<n>\d[\d.]*[a-z]?)(?![\d,])") if alts else None
+        self.identifier = regex.compile(rf"(?i)(?<!\w){prefix}(?P<w>{alts})\s*(?:no\.?\s*|#\s*)?(?P<n>\d[\d.]*[a-z]?)(?![\d,])") if alts else None
+        # In English an identifier word is capitalised ("Sector 7", "Channel 12"); in lower case
+        # only the words that are always references ("page 4", "flight 17") make one.
+        self.lower_ok = {str(w).casefold() for w in section.get("identifier_words_lowercase_ok") or []}
+        self.cased = lang == "en"
+        # Codes where capitals and digits touch (G7, MH17, A320), unless the capitals are a
+        # currency written before its figure (USD10m, $US113, $A82).
+        codes = sorted((p for p in (lexicon.section("units").get("prefix") or {}) if regex.fullmatch(r"[$]?\p{Lu}+[$]?", p)), key=len, reverse=True)
+        money = "|".join(regex.escape(c.strip("$")) for c in codes) or "(?!)"
+        self.codes = regex.compile(rf"(?<![\w$])(?!(?:{money})[0-9])\p{{Lu}}{{1,5}}[0-9]+\w*|(?<=\$)(?!(?:{money})[0-9])\p{{Lu}}{{1,5}}[0-9]+\w*")
         ok = {str(w) for w in (section.get("capitalised_ok") or {}).get("en") or []}
         ok |= set((lexicon.section("units").get("prefix") or {}))
         self.capital_ok = ok
@@ -60,14 +68,18 @@ class NonClaims:
         self.names = regex.compile("|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))) if names else None
         # "נועה ארגמני, 26, אלמוג מאיר ג'אן, 22": ages after names in scripts without capitals.
         self.age_after_name = regex.compile(r"(?<=[\p{Hebrew}\p{Arabic}'\"]{2,},\s)[0-9]{1,2}(?=,\s*[\p{L}]|\.?\s*\Z)") if lang in {"he", "ar"} else None
-        self.capitalised = regex.compile(r"(?<![\w.])(?P<w>\p{Lu}[\p{L}']*)\s+(?P<n>\d+)(?![\d,.%\w])")
+        self.capitalised = regex.compile(r"(?<![\w.])(?P<w>\p{Lu}[\p{L}']*)\s+(?P<n>[0-9]+)(?![0-9%\w]|[.,][0-9])")
 
     def spans(self, text: str, dates: list[DateHit]) -> list[tuple[int, int]]:
         spans = [(d.start, d.end) for d in dates]
         for rx in self.fixed:
             spans.extend((m.start(), m.end()) for m in rx.finditer(text))
+        spans.extend((m.start(), m.end()) for m in self.codes.finditer(text))
         if self.identifier is not None:
-            spans.extend((m.start("n"), m.end("n")) for m in self.identifier.finditer(text))
+            for m in self.identifier.finditer(text):
+                word = m.group("w")
+                if not self.cased or word[0].isupper() or word.casefold() in self.lower_ok:
+                    spans.append((m.start("n"), m.end("n")))
         for rx in (self.names, self.age_after_name):
             if rx is not None:
                 spans.extend((m.start(), m.end()) for m in rx.finditer(text))
