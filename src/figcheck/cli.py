@@ -13,7 +13,7 @@ import click
 from figcheck import __version__
 from figcheck.load import InputError, check_encoding
 from figcheck.model import LEVEL_RANK, AuditReport
-from figcheck.pipeline import Notes, audit
+from figcheck.pipeline import DocumentResult, Notes, audit, extract_paths
 from figcheck.progress import ProgressBar
 from figcheck.report import FORMATS, write_atomic
 from figcheck.ruleset import RuleError, load_rules, rule_schema
@@ -127,20 +127,23 @@ def audit_cmd(
 def extract_cmd(paths: tuple[str, ...], fmt: str, jobs: int, encoding: str | None) -> None:
     """Print the figures found in PATHS, one claim per line."""
     notes = Notes()
+
+    def emit(result: DocumentResult) -> None:  # streamed: memory stays flat however many claims
+        for c in result.claims:
+            if fmt == "jsonl":
+                click.echo(json.dumps(c.model_dump(mode="json"), ensure_ascii=False))
+            else:
+                click.echo(
+                    f"{c.document}:{c.line}:{c.column}\t{c.text}\t{c.qualifier}\t{c.unit}\t{c.metric or '-'}\t"
+                    f"{c.group or '-'}\t{c.scope or '-'}\t{c.source or '-'}\t{c.as_of or '-'}"
+                )
+
     try:
         with _progress() as bar:
-            report = audit(list(paths), [], notes, jobs=jobs, encoding=encoding, progress=bar)
+            extract_paths(list(paths), notes, jobs=jobs, encoding=encoding, progress=bar, sink=emit)
     except InputError as exc:
         _fail(str(exc))
     _notes(notes)
-    if fmt == "jsonl":
-        click.echo(FORMATS["jsonl"](report, ""), nl=False)
-    else:
-        for c in report.claims:
-            click.echo(
-                f"{c.document}:{c.line}:{c.column}\t{c.text}\t{c.qualifier}\t{c.unit}\t{c.metric or '-'}\t"
-                f"{c.group or '-'}\t{c.scope or '-'}\t{c.source or '-'}\t{c.as_of or '-'}"
-            )
     sys.exit(EXIT_ERROR if notes.errors else EXIT_SUCCESS)
 
 

@@ -99,8 +99,12 @@ def _size(found: Found) -> int:
 def extract_paths(
     paths: Iterable[str], notes: Notes, lexicon: Lexicon | None = None, *,
     jobs: int = 1, encoding: str | None = None, progress: Progress | None = None,
+    sink: Callable[[DocumentResult], None] | None = None,
 ) -> list[DocumentResult]:
     """Load and extract every input, in parallel across ``jobs`` processes (0: all cores).
+
+    With a ``sink``, each result is handed over as it arrives and none is kept (an empty list is
+    returned): ``extract`` streams its output that way.
 
     Inputs are taken in path order whatever order they were named in, and results come back in
     that order, so the output is the same byte for byte for any ``jobs``. Each worker returns
@@ -127,8 +131,11 @@ def extract_paths(
             if outcome.error:
                 notes.errors.append(outcome.error)
             if outcome.result is not None:
-                results.append(outcome.result)
                 claims += len(outcome.result.claims)
+                if sink is not None:
+                    sink(outcome.result)
+                else:
+                    results.append(outcome.result)
             if progress is not None:
                 progress(done, len(tasks), claims)
     finally:
