@@ -11,6 +11,7 @@ import regex
 from figcheck.extract.dates import DateHit, find_dates
 from figcheck.extract.masks import NonClaims, nonclaims
 from figcheck.extract.bounds import bounds
+from figcheck.extract.periods import periods
 from figcheck.extract.numbers import WordHit, parse_digits, word_numbers
 from figcheck.resolve.lexicon import Lexicon, PhraseMatcher, fold
 
@@ -84,6 +85,7 @@ class Scanner:
             rf"(?:[\s\-־]{{1,2}}(?P<scale>(?:{sw})(?:[\s-]+(?:{sw}))?)(?![\w]))?",
         )
         self.bounds = bounds(lexicon, lang)
+        self.periods = periods(lexicon, lang)
         vague = lexicon.section("vague").get(lang) or []
         self.vague = {fold(v["phrase"]).casefold(): (float(v["low"]), float(v["high"])) for v in vague}
         vague_alts = "|".join(regex.escape(p) for p in sorted(self.vague, key=len, reverse=True))
@@ -110,6 +112,8 @@ class Scanner:
         """``text`` must be folded (see lexicon.fold); offsets are the same as the original's."""
         out = Extraction()
         out.dates = find_dates(text, reference)
+        out.dates += self.periods.find(text, reference, [(d.start, d.end) for d in out.dates])
+        out.dates.sort(key=lambda d: d.start)
         masked = self.nonclaims.spans(text, out.dates)
         raw: list[Mention] = []
         for m in self.digit_rx.finditer(text):

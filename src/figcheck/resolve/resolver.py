@@ -56,7 +56,11 @@ class Resolver:
         for key, event in lexicon.events().items():
             names[key] = [*(event.get("names", {}).get(lang) or []), *(event.get("names", {}).get("en") or [])]
             words[key] = list((event.get("words") or {}).get(lang) or [])
+        metrics = {k: v for k, v in lexicon.section("metrics").items() if isinstance(v, dict)}
+        self.default_groups = {k: v["default_group"] for k, v in metrics.items() if v.get("default_group")}
+        self.unit_metrics = {str(u): k for k, v in metrics.items() for u in v.get("units") or []}
         self.event_names = PhraseMatcher(names, lang)
+        self.dateline: dt.date | None = None
         self.event_words = PhraseMatcher(words, lang)
 
     def resolve(self, path: str, original: str, text: str, ex: Extraction, published: dt.date | None) -> list[Claim]:
@@ -64,6 +68,7 @@ class Resolver:
         line_starts = [0] + [m.end() for m in regex.finditer(r"\n", original)]
         pos = 0
         mentions = ex.mentions
+        self.dateline = _dateline(text, ex.dates)
         for para in paragraphs(text):
             ctx = self._paragraph(text, para, ex.dates)
             for sent in sentences(text, para):
@@ -108,8 +113,12 @@ class Resolver:
             group = previous.group  # "445,581 Palestinians have been killed, and 108,438 wounded"
         if previous is not None and scope is None and metric is not None:
             scope = previous.scope
+        if metric is None:
+            metric = self.unit_metrics.get(m.unit)
+        if group is None and metric is not None:
+            group = self.default_groups.get(metric)
         attribution = self._source(text, m, sent, ctx)
-        as_of, basis, since = self._dates(text, m, sent, ctx, dates, published)
+        as_of, basis, since = self._dates(text, m, sent, ctx, dates, published, cumulative=scope == "cumulative")
         if m.day_count and since is None and ctx.events:
             since = self.lexicon.event_start(ctx.events[0])
         line, col = _position(line_starts, m.start)
@@ -174,11 +183,20 @@ class Resolver:
         return ctx.label
 
     def _dates(
-        self, text: str, m: Mention, sent: Span, ctx: ParagraphContext, dates: list[DateHit], published: dt.date | None
+        self, text: str, m: Mention, sent: Span, ctx: ParagraphContext, dates: list[DateHit], published: dt.date | None,
+        cumulative: bool = False,
     ) -> tuple[dt.date | None, str | None, dt.date | None]:
-        since, explicit, relative = None, [], []
+        since, explicit, relative, period = None, [], [], []
         for d in dates:
-            if not (sent.start <= d.start < sent.end) or d.precision != "day":
+            if not (sent.start <= d.start < sent.end):
+                continue
+            if d.kind == "period" and d.date is not None:
+                # A figure for a named period holds as of its end: "256,000 jobs in December".
+                # A running total holds as of its report, whatever period a side clause names.
+                if not cumulative and not self.since_before.search(text, max(sent.start, d.start - 30), d.start):
+                    period.append((abs(d.start - m.start), d.date))
+                continue
+            if d.precision != "day":
                 continue
             date = d.date
             if not d.has_year and d.kind == "date":
@@ -196,13 +214,32 @@ class Resolver:
                 explicit.append((abs(d.start - m.start), date))
         if explicit:
             return min(explicit)[1], "explicit", since
+        if period:
+            return min(period)[1], "explicit", since
         if ctx.tweet_date:
             return ctx.tweet_date, "explicit", since
         if relative:
             return min(relative)[1], "relative", since
+        if self.dateline is not None:
+            return self.dateline, "dateline", since
         if published:
             return published, "published", since
         return None, None, since
+
+
+# "GAZA CITY, Jan. 12 (AP) —": a place in capitals, a date, an optional agency, a dash.
+DATELINE = regex.compile(r"\A\s*\p{Lu}[\p{Lu}\p{M}\s.'-]+(?:,\s*[\p{L}\s.'-]+?)?,\s*\Z")
+DATELINE_AFTER = regex.compile(r"\A\s*(?:\([^()\n]{1,30}\)\s*)?[—–-]")
+
+
+def _dateline(text: str, dates: list[DateHit]) -> dt.date | None:
+    """The date of a wire-style dateline opening the article; it dates every figure after it."""
+    first = next((d for d in dates if d.start < 80), None)
+    if first is None or first.date is None or first.precision != "day" or first.kind != "date":
+        return None
+    if DATELINE.match(text[: first.start]) and DATELINE_AFTER.match(text[first.end : first.end + 40]):
+        return first.date
+    return None
 
 
 def _counted(text: str, np: tuple[int, int]) -> str | None:
