@@ -3,6 +3,7 @@ and wording a typo suggestion."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import regex
@@ -36,11 +37,23 @@ def rescaled(c: Claim, v: float) -> Claim:
 
 
 def reader(unit: str, tallies: bool = False, approx_factor: float | None = None) -> Reader:
-    """Read claims as intervals in ``unit``; ``tallies`` reads "at least N" as the count N."""
+    """Read claims as intervals in ``unit``; ``tallies`` reads "at least N" as the count N.
+
+    A claim read as if its figure were another value scales its interval by the ratio: every
+    qualifier's interval is proportional to the figure, and so is a conversion of units."""
     base: Callable[[Claim], Interval] = tally if tallies else (lambda c: interval(c, approx_factor))
+    seen: dict[str, Interval] = {}
 
     def read(c: Claim, value: float | None) -> Interval:
-        return in_unit(base(c if value is None else rescaled(c, value)), c.unit, unit)
+        iv = seen.get(c.id)
+        if iv is None:
+            iv = seen[c.id] = in_unit(base(c), c.unit, unit)
+        if value is None:
+            return iv
+        if not c.value or value / c.value <= 0:
+            return in_unit(base(rescaled(c, value)), c.unit, unit)
+        r = value / c.value
+        return Interval(iv.low * r, iv.high * r, iv.low_open, iv.high_open)
 
     return read
 
@@ -58,8 +71,11 @@ def typo(c: Claim, fix: tuple[float, str] | None, fits: str = "the series") -> s
 
 def phrase_matcher(words: list[str]) -> regex.Pattern[str] | None:
     """Whole-word, case-insensitive match of any of ``words``; None when there are none."""
-    if not words:
-        return None
+    return _compiled(tuple(words)) if words else None
+
+
+@functools.cache
+def _compiled(words: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(r"(?i)(?<!\w)(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)")
 
 

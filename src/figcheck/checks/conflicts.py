@@ -10,6 +10,7 @@ then the next among the rest, until none is left (a greedy cover of the conflict
 from __future__ import annotations
 
 import heapq
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -136,11 +137,49 @@ class Series:
             j = i
         return deg
 
+    def prepare(self, involved: list[int]) -> None:
+        """Bounds from the claims in no conflict (they stay in the series), so that the window a
+        mended claim must fit is found by scanning the involved claims only."""
+        n = len(self.members)
+        self.involved = involved
+        quiet = [True] * n
+        for i in involved:
+            quiet[i] = False
+        self.pre: list[BoundKey] = [(-INF, 0)] * (n + 1)
+        for k in range(n):
+            self.pre[k + 1] = max(self.pre[k], self.lk[k]) if quiet[k] else self.pre[k]
+        self.suf: list[BoundKey] = [(INF, 2)] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            self.suf[k] = min(self.suf[k + 1], self.hk[k]) if quiet[k] else self.suf[k + 1]
+        # The nearest claim in no conflict, by date, anchors how far off an involved claim lies.
+        self.anchor: list[int | None] = [None] * n
+        last = None
+        for k in range(n):
+            last = k if quiet[k] else last
+            self.anchor[k] = last
+        last = None
+        for k in range(n - 1, -1, -1):
+            last = k if quiet[k] else last
+            a = self.anchor[k]
+            if last is not None and (a is None or last - k < k - a):
+                self.anchor[k] = last
+        self.start, self.stop = [0] * n, [n] * n
+        i = 0
+        while i < n:
+            j = i
+            while j < n and self.day[j] == self.day[i]:
+                j += 1
+            for k in range(i, j):
+                self.start[k], self.stop[k] = i, j
+            i = j
+
     def window(self, i: int, alive: list[bool]) -> tuple[BoundKey, BoundKey]:
         """The highest low a mended claim i must reach and the lowest high it must stay under."""
-        floor: BoundKey = (-INF, 0)
-        ceiling: BoundKey = (INF, 2)
-        for k in range(len(self.members)):
+        if self.ordered:
+            floor, ceiling = self.pre[self.start[i]], self.suf[self.stop[i]]
+        else:
+            floor, ceiling = self.pre[-1], self.suf[0]
+        for k in self.involved:
             if k == i or not alive[k]:
                 continue
             if not self.ordered or self.day[k] < self.day[i]:
@@ -148,6 +187,17 @@ class Series:
             if not self.ordered or self.day[k] > self.day[i]:
                 ceiling = min(ceiling, self.hk[k])
         return floor, ceiling
+
+    def drift(self, i: int) -> int:
+        """How many times ×1.5 claim i stands from the nearest claim in no conflict (0 if none):
+        a figure far off the quiet part of its series is the likelier slip."""
+        a = self.anchor[i]
+        if a is None:
+            return 0
+        x, y = self.members[i].value, self.members[a].value
+        if x <= 0 or y <= 0:
+            return 0
+        return int(abs(math.log(x / y)) / math.log(1.5))
 
     def mend(self, i: int, alive: list[bool]) -> tuple[float, str] | None:
         """The likeliest single edit of claim i's digits that makes it fit the rest of the series."""
@@ -164,6 +214,7 @@ class Series:
             return []
         deg = self.degrees()
         involved = [i for i, d in enumerate(deg) if d]
+        self.prepare(involved)
         alive = [True] * len(self.members)
         heap = [(-deg[i], i) for i in involved]
         heapq.heapify(heap)
@@ -180,7 +231,7 @@ class Series:
             if not tied:
                 continue
             mends = {i: self.mend(i, alive) for i in tied} if len(tied) > 1 else {tied[0]: None}
-            pick = max(tied, key=lambda i: (EDIT_PRIOR[mends[i][1]] if mends[i] else 0.0, -i))
+            pick = max(tied, key=lambda i: (self.drift(i), EDIT_PRIOR[mends[i][1]] if mends[i] else 0.0, -i))
             for i in tied:
                 if i != pick:
                     heapq.heappush(heap, (-deg[i], i))

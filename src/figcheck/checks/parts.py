@@ -21,7 +21,9 @@ FIELDS = ("metric", "group", "place", "definition")
 
 def _key(c: Claim, field: str) -> tuple[str | None, ...]:
     """The claim's key with ``field`` (and scope, which parts often lack) left out."""
-    return (*(getattr(c, f) for f in FIELDS if f != field), dimension(c.unit))
+    key = [c.metric, c.group, c.place, c.definition, dimension(c.unit)]
+    key[FIELDS.index(field)] = None
+    return tuple(key)
 
 
 def _total(ivs: list[Interval]) -> Interval:
@@ -62,6 +64,8 @@ def sum_of_parts(claims: list[Claim], rule: SumRule) -> list[Conflict]:
             groups[(c.document, c.as_of, *_key(c, rule.field))].append(c)
     conflicts = []
     for members in groups.values():
+        if len(members) < 2:
+            continue
         marked = _marked_wholes(members, rule)
         wholes = [c for c in members if c.id in marked or getattr(c, rule.field) in rule.whole]
         read = reader(members[0].unit, tallies=rule.lower_bounds_are_tallies)

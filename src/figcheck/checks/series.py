@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,12 +20,24 @@ def series_key(claim: Claim) -> Key:
     return (claim.metric, claim.group, claim.place, claim.scope, claim.definition, dimension(claim.unit))
 
 
+SELECT_FIELDS = ("metric", "scope", "group", "place", "definition", "unit")
+
+
+_WANTED: dict[int, tuple[Select, tuple[tuple[str, frozenset[str | None]], ...]]] = {}
+
+
+def _wanted(select: Select) -> tuple[tuple[str, frozenset[str | None]], ...]:
+    """The non-empty fields of a select as sets, computed once per select (rules are frozen)."""
+    hit = _WANTED.get(id(select))
+    if hit is None or hit[0] is not select:
+        hit = _WANTED[id(select)] = (
+            select, tuple((n, frozenset(getattr(select, n))) for n in SELECT_FIELDS if getattr(select, n))
+        )
+    return hit[1]
+
+
 def selected(claim: Claim, select: Select) -> bool:
-    for name in ("metric", "scope", "group", "place", "definition", "unit"):
-        wanted = getattr(select, name)
-        if wanted and getattr(claim, name) not in wanted:
-            return False
-    return True
+    return all(getattr(claim, name) in wanted for name, wanted in _wanted(select))
 
 
 def group_series(claims: Iterable[Claim], select: Select) -> dict[Key, list[Claim]]:
@@ -66,6 +79,7 @@ def slips(c: Claim) -> list[tuple[float, str]]:
     return digit_edits(c.value) if precise(c) else []
 
 
+@functools.lru_cache(maxsize=65536)
 def digit_edits(value: float) -> list[tuple[float, str]]:
     """Every value one slip of the keyboard away: (corrected value, kind of slip)."""
     if value != int(value) or value < 10:
