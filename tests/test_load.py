@@ -7,6 +7,7 @@ import importlib
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import SEEDS
 from figcheck.load import BinaryFile, load_bytes, load_file, load_text, pieces
@@ -168,3 +169,34 @@ def test_a_long_document_cut_in_pieces_gives_the_claims_of_the_whole(monkeypatch
     cut = extract_document(load_text("long.txt", text)).claims
     assert len(whole) > 20
     assert [c.model_dump() for c in cut] == [c.model_dump() for c in whole]
+
+
+def _documents_for_the_line_filter() -> list[tuple[str, str]]:
+    """Seeds, and every gold-set paragraph of a file in one dated document between figure-less lines."""
+    docs = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    filler = {
+        "en": "Residents described long queues at the bakeries still open.",
+        "he": "תושבים תיארו תורים ארוכים במאפיות שעדיין פתוחות.",
+        "ar": "ووصف السكان طوابير طويلة أمام المخابز.",
+    }
+    for gold in sorted((SEEDS.parent / "tests" / "gold").glob("*.yaml")):
+        items = yaml.safe_load(gold.read_text(encoding="utf-8")) or []
+        if not items:
+            continue
+        lang = items[0].get("language", "en")
+        body = "\n\n".join(f"{filler[lang]}\n{' '.join(str(i['text']).split())}" for i in items)
+        docs.append((gold.name + ".txt", f"date {items[0]['published']} {filler[lang]}\n\n{body}\n\n{filler[lang]}\n"))
+    return docs
+
+
+def test_skipping_lines_without_figures_changes_no_claim(monkeypatch):
+    pipeline = importlib.import_module("figcheck.pipeline")
+    docs = _documents_for_the_line_filter()
+    assert len(docs) > 10
+    fast = [extract_document(load_text(name, text)) for name, text in docs]
+    monkeypatch.setattr(pipeline, "SKIP_FIGURELESS_LINES", False)
+    full = [extract_document(load_text(name, text)) for name, text in docs]
+    assert sum(len(r.claims) for r in full) > 300
+    for a, b in zip(fast, full, strict=True):
+        assert [c.model_dump() for c in a.claims] == [c.model_dump() for c in b.claims], a.document.path
+        assert a.document == b.document

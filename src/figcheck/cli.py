@@ -11,6 +11,8 @@ from pathlib import Path
 import click
 
 from figcheck import __version__
+from figcheck.config import ConfigError
+from figcheck.config import settings as run_settings
 from figcheck.load import InputError, check_encoding
 from figcheck.model import LEVEL_RANK, AuditReport
 from figcheck.pipeline import DocumentResult, Notes, audit, extract_paths
@@ -89,21 +91,28 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="markdown", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path), help="Add a folder of rules.")
-@click.option("--fail-level", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True)
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Exit 1 on findings at or above this level [default: the config's, else error].")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Accepted findings (figcheck baseline update); only new ones fail.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="figcheck.toml or pyproject.toml to use [default: found upward from here].")
+@click.option("--select", multiple=True, help="Run only these rules (ids, or prefixes ending in '/').")
+@click.option("--ignore", multiple=True, help="Do not run these rules (ids, or prefixes ending in '/').")
 @input_options
 def audit_cmd(
-    paths: tuple[str, ...], fmt: str, output: Path | None, rules_dirs: tuple[Path, ...], fail_level: str,
-    jobs: int, encoding: str | None, baseline_file: Path | None = None,
+    paths: tuple[str, ...], fmt: str, output: Path | None, rules_dirs: tuple[Path, ...], fail_level: str | None,
+    jobs: int, encoding: str | None, baseline_file: Path | None = None, config_file: Path | None = None,
+    select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
 ) -> None:
     """Audit every document under PATHS and report the conflicts between their figures."""
     notes = Notes()
     try:
-        rules = load_rules(list(rules_dirs))
+        run = run_settings(config_file, list(rules_dirs), list(select), list(ignore), fail_level)
+        rules, fail_level = run.rules, run.fail_level
         with _progress() as bar:
-            report = audit(list(paths), rules, notes, jobs=jobs, encoding=encoding, progress=bar)
-    except (InputError, RuleError) as exc:
+            report = run.apply(audit(list(paths), rules, notes, jobs=jobs, encoding=encoding, progress=bar))
+    except (InputError, RuleError, ConfigError) as exc:
         _fail(str(exc))
     _notes(notes)
     report = _audit_filters(report, rules, notes, baseline_file)

@@ -7,7 +7,7 @@ the same claims as the whole; working piece by piece keeps a 50 MB file's memory
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from figcheck.model import Claim
@@ -20,33 +20,46 @@ LINE_NOTE = re.compile(r"\Aline (\d+):")
 
 @dataclass
 class Piece:
-    """``text`` starts at character ``offset`` and line ``lines_before + 1`` of the document."""
+    """``text`` starts at character ``offset`` and line ``lines_before + 1`` of the document.
+
+    A piece made by ``only`` keeps some lines of another and remembers, in ``rows``, where in the
+    document each of its lines began: (line index, character offset).
+    """
 
     text: str
     offset: int = 0
     lines_before: int = 0
+    rows: list[tuple[int, int]] | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def place(self, claim: Claim) -> Claim:
         """The claim with its line, and the offsets inside its id, counted from the document's start."""
-        if not self.offset:
+        if not self.offset and self.rows is None:
             return claim
-        start = self._local(claim.line, claim.column)
-        end = self._local(claim.end_line, claim.end_column)
+        line, line_start = self._row(claim.line - 1)
+        end_line, end_line_start = self._row(claim.end_line - 1)
+        start, end = line_start + claim.column - 1, end_line_start + claim.end_column - 1
         return claim.model_copy(update={
-            "id": Claim.make_id(claim.document, self.offset + start, self.offset + end, claim.text),
-            "line": claim.line + self.lines_before,
-            "end_line": claim.end_line + self.lines_before,
+            "id": Claim.make_id(claim.document, start, end, claim.text), "line": line + 1, "end_line": end_line + 1,
         })
 
     def place_note(self, note: str) -> str:
-        """Shift the ``line N:`` an extraction warning starts with."""
-        return LINE_NOTE.sub(lambda m: f"line {int(m.group(1)) + self.lines_before}:", note, count=1)
+        """Put right the ``line N:`` an extraction warning starts with."""
+        return LINE_NOTE.sub(lambda m: f"line {self._row(int(m.group(1)) - 1)[0] + 1}:", note, count=1)
 
-    def _local(self, line: int, column: int) -> int:
+    def only(self, keep: Iterable[int]) -> Piece:
+        """A piece of the lines ``keep`` (indexes into this piece) alone, each still placed where it was."""
+        lines = self.text.split("\n")
+        chosen = sorted({i for i in keep if 0 <= i < len(lines)})
+        return Piece("\n".join(lines[i] for i in chosen) + "\n", rows=[self._row(i) for i in chosen])
+
+    def _row(self, index: int) -> tuple[int, int]:
+        if self.rows is not None:
+            return self.rows[min(index, len(self.rows) - 1)]
         if not self._starts:
             self._starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        return self._starts[min(line, len(self._starts)) - 1] + column - 1
+        index = min(index, len(self._starts) - 1)
+        return self.lines_before + index, self.offset + self._starts[index]
 
 
 def pieces(text: str, size: int | None = None) -> Iterator[Piece]:
