@@ -108,9 +108,14 @@ class Bounds:
                 qualifier, end = hit
         if qualifier == "exact":
             return m
-        return replace(m, start=start, end=end, qualifier=qualifier, **interval(qualifier, m, self.lexicon))
+        core = m.end if end != m.end else -1
+        return replace(m, start=start, end=end, core_end=core, qualifier=qualifier, **interval(qualifier, m, self.lexicon))
 
     def _after(self, text: str, end: int) -> tuple[str, int] | None:
+        """A bound after the figure, perhaps past its counted noun ("24 فلسطينيا على الأقل")."""
+        return self._after_hit(text, end)
+
+    def _after_hit(self, text: str, end: int) -> tuple[str, int] | None:
         hits = self.after.finditer(text, end, min(len(text), end + 20 + 15 * self.after_gap))
         if not hits:
             return None

@@ -39,6 +39,8 @@ class Mention:
     day_count: bool = False
     vague: bool = False
     scale: float = 1
+    core_end: int = -1
+    """End of the figure before a bound written after it ("24 فلسطينيا على الأقل"), or -1."""
     """The scale word or suffix read with the figure ("million" → 1e6), 1 if none."""
 
 

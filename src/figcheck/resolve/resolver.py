@@ -61,6 +61,12 @@ class Resolver:
         self.unit_metrics = {str(u): k for k, v in metrics.items() for u in v.get("units") or []}
         self.event_names = PhraseMatcher(names, lang)
         self.dateline: dt.date | None = None
+        scope = lexicon.section("scope")
+        subset = [fold(w) for w in (scope.get("subset_markers") or {}).get(lang) or []]
+        part = [fold(w) for w in (scope.get("part_of") or {}).get(lang) or []]
+        alt = lambda ws: "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True)) or "(?!)"  # noqa: E731
+        self.subset = regex.compile(rf"(?i)(?<!\w)(?:{alt(subset)})(?!\w)")
+        self.part_of = regex.compile(rf"(?i)\s*(?:{alt(part)})\s*")
         self.event_words = PhraseMatcher(words, lang)
 
     def resolve(self, path: str, original: str, text: str, ex: Extraction, published: dt.date | None) -> list[Claim]:
@@ -78,10 +84,14 @@ class Resolver:
                 for i, m in enumerate(inside):
                     lower = inside[i - 1].end if i else sent.start
                     upper = inside[i + 1].start if i + 1 < len(inside) else sent.end
-                    z = zones(text, m.start, m.end, lower, upper, self.lang)
+                    # A bound written after the counted noun does not hide the noun from the figure.
+                    end = m.core_end if m.core_end >= 0 else m.end
+                    z = zones(text, m.start, end, lower, upper, self.lang)
                     claim = self._claim(path, original, text, m, z, sent, ctx, ex.dates, published, previous, line_starts)
                     claims.append(claim)
                     previous = claim
+                if inside:
+                    claims[len(claims) - len(inside) :] = self._share_keys(text, inside, claims[len(claims) - len(inside) :])
         return claims
 
     def _paragraph(self, text: str, para: Span, dates: list[DateHit]) -> ParagraphContext:
@@ -134,6 +144,25 @@ class Resolver:
             source_text=attribution.text if attribution else None,
             as_of=as_of, as_of_basis=basis, since=since,  # type: ignore[arg-type]
         )
+
+    def _share_keys(self, text: str, inside: list[Mention], claims: list[Claim]) -> list[Claim]:
+        """Figures that borrow their key from a neighbour, rewritten in place.
+
+        "411 of the 650 seats": the part takes the whole's metric and group. "24 killed, among
+        them six children": the part takes the total's metric and scope.
+        """
+        for i, claim in enumerate(claims):
+            if claim.metric is not None:
+                continue
+            nxt = claims[i + 1] if i + 1 < len(claims) else None
+            prev = claims[i - 1] if i else None
+            gap_after = text[inside[i].end : inside[i + 1].start] if nxt is not None else ""
+            gap_before = text[inside[i - 1].end : inside[i].start] if prev is not None else ""
+            if nxt is not None and nxt.metric and self.part_of.fullmatch(gap_after):
+                claims[i] = claim.model_copy(update={"metric": nxt.metric, "group": claim.group or nxt.group, "scope": claim.scope or nxt.scope})
+            elif prev is not None and prev.metric and self.subset.search(gap_before):
+                claims[i] = claim.model_copy(update={"metric": prev.metric, "scope": claim.scope or prev.scope})
+        return claims
 
     @staticmethod
     def _last(hits: list[Hit]) -> str | None:
