@@ -67,6 +67,8 @@ class Resolver:
         alt = lambda ws: "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True)) or "(?!)"  # noqa: E731
         self.subset = regex.compile(rf"(?i)(?<!\w)(?:{alt(subset)})(?!\w)")
         self.part_of = regex.compile(rf"(?i)\s*(?:{alt(part)})\s*")
+        # A list item: a comma or "and", then at most four words and no verb-like clause break.
+        self.listed = regex.compile(r"\s*(?:,|;|\band\b|و|ו)\s*(?:[\p{L}\p{M}'’/&.-]+\s+){0,4}?(?:on|at|with|to)?\s*")
         self.event_words = PhraseMatcher(words, lang)
 
     def resolve(self, path: str, original: str, text: str, ex: Extraction, published: dt.date | None) -> list[Claim]:
@@ -87,7 +89,7 @@ class Resolver:
                     # A bound written after the counted noun does not hide the noun from the figure.
                     end = m.core_end if m.core_end >= 0 else m.end
                     z = zones(text, m.start, end, lower, upper, self.lang)
-                    claim = self._claim(path, original, text, m, z, sent, ctx, ex.dates, published, previous, line_starts)
+                    claim = self._claim(path, original, text, m, z, sent, ctx, ex.dates, published, previous, line_starts, (lower, upper))
                     claims.append(claim)
                     previous = claim
                 if inside:
@@ -112,6 +114,7 @@ class Resolver:
     def _claim(
         self, path: str, original: str, text: str, m: Mention, z: Zones, sent: Span, ctx: ParagraphContext,
         dates: list[DateHit], published: dt.date | None, previous: Claim | None, line_starts: list[int],
+        between: tuple[int, int] = (0, 1 << 62),
     ) -> Claim:
         metric = "day_count" if m.day_count else self._metric(text, z)
         group = self._last(self.groups.finditer(text, *z.np))
@@ -128,7 +131,7 @@ class Resolver:
         if group is None and metric is not None:
             group = self.default_groups.get(metric)
         attribution = self._source(text, m, sent, ctx)
-        as_of, basis, since = self._dates(text, m, sent, ctx, dates, published, cumulative=scope == "cumulative")
+        as_of, basis, since = self._dates(text, m, sent, ctx, dates, published, cumulative=scope == "cumulative", between=between)
         if m.day_count and since is None and ctx.events:
             since = self.lexicon.event_start(ctx.events[0])
         line, col = _position(line_starts, m.start)
@@ -151,16 +154,19 @@ class Resolver:
         "411 of the 650 seats": the part takes the whole's metric and group. "24 killed, among
         them six children": the part takes the total's metric and scope.
         """
-        for i, claim in enumerate(claims):
-            if claim.metric is not None:
-                continue
+        for i in reversed(range(len(claims))):
+            claim = claims[i]
             nxt = claims[i + 1] if i + 1 < len(claims) else None
-            prev = claims[i - 1] if i else None
             gap_after = text[inside[i].end : inside[i + 1].start] if nxt is not None else ""
-            gap_before = text[inside[i - 1].end : inside[i].start] if prev is not None else ""
             if nxt is not None and nxt.metric and self.part_of.fullmatch(gap_after):
                 claims[i] = claim.model_copy(update={"metric": nxt.metric, "group": claim.group or nxt.group, "scope": claim.scope or nxt.scope})
-            elif prev is not None and prev.metric and self.subset.search(gap_before):
+        for i, claim in enumerate(claims):
+            prev = claims[i - 1] if i else None
+            if claim.metric is not None or prev is None or not prev.metric:
+                continue
+            gap_before = text[inside[i - 1].end : inside[i].start]
+            if self.subset.search(gap_before) or self.listed.fullmatch(gap_before):
+                # "… among them six children"; "the CDU on 29%, the AfD on 21": same measure.
                 claims[i] = claim.model_copy(update={"metric": prev.metric, "scope": claim.scope or prev.scope})
         return claims
 
@@ -213,7 +219,7 @@ class Resolver:
 
     def _dates(
         self, text: str, m: Mention, sent: Span, ctx: ParagraphContext, dates: list[DateHit], published: dt.date | None,
-        cumulative: bool = False,
+        cumulative: bool = False, between: tuple[int, int] = (0, 1 << 62),
     ) -> tuple[dt.date | None, str | None, dt.date | None]:
         since, explicit, relative, period = None, [], [], []
         for d in dates:
@@ -222,7 +228,8 @@ class Resolver:
             if d.kind == "period" and d.date is not None:
                 # A figure for a named period holds as of its end: "256,000 jobs in December".
                 # A running total holds as of its report, whatever period a side clause names.
-                if not cumulative and not self.since_before.search(text, max(sent.start, d.start - 30), d.start):
+                # Only a period not cut off from the figure by another figure dates it.
+                if between[0] <= d.start < between[1] and not cumulative and not self.since_before.search(text, max(sent.start, d.start - 30), d.start):
                     period.append((abs(d.start - m.start), d.date))
                 continue
             if d.precision != "day":
