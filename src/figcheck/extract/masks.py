@@ -39,12 +39,15 @@ class NonClaims:
 
     def __init__(self, lexicon: Lexicon, lang: str) -> None:
         self.fixed = [regex.compile(p) for p in PATTERNS]
+        # Patterns that cannot match without this character: skipped when it is absent.
+        self.needs = {p: "@" if "@" in p else "#" for p in PATTERNS if "@" in p or "#\\w" in p}
         section = lexicon.section("nonclaims")
         words = {str(w).casefold() for w in (section.get("identifier_words") or {}).get(lang) or []}
         words |= {str(w).casefold() for w in (section.get("identifier_words") or {}).get("en") or []}
         alts = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
         prefix = r"(?:[ובלמה])?" if lang == "he" else r"(?:[وبل]?ال|[وبل])?" if lang == "ar" else ""
-        self.identifier = regex.compile(rf"(?i)(?<!\w){prefix}(?P<w>{alts})\s*(?:no\.?\s*|#\s*)?(?P<n>\d[\d.]*[a-z]?)(?![\d,])") if alts else None
+        # Matched from the digit backwards: the engine only stops at digits, not at every word.
+        self.identifier = regex.compile(rf"(?i)(?=[0-9])(?<=(?<!\w){prefix}(?P<w>{alts})\s*(?:no\.?\s*|#\s*)?)(?<![0-9])(?P<n>[0-9][0-9.]*[a-z]?)(?![0-9,])") if alts else None
         # In English an identifier word is capitalised ("Sector 7", "Channel 12"); in lower case
         # only the words that are always references ("page 4", "flight 17") make one.
         self.lower_ok = {str(w).casefold() for w in section.get("identifier_words_lowercase_ok") or []}
@@ -53,7 +56,7 @@ class NonClaims:
         # currency written before its figure (USD10m, $US113, $A82).
         codes = sorted((p for p in (lexicon.section("units").get("prefix") or {}) if regex.fullmatch(r"[$]?\p{Lu}+[$]?", p)), key=len, reverse=True)
         money = "|".join(regex.escape(c.strip("$")) for c in codes) or "(?!)"
-        self.codes = regex.compile(rf"(?<![\w$])(?!(?:{money})[0-9])\p{{Lu}}{{1,5}}[0-9]+\w*|(?<=\$)(?!(?:{money})[0-9])\p{{Lu}}{{1,5}}[0-9]+\w*")
+        self.codes = regex.compile(rf"(?=\p{{Lu}}{{1,5}}[0-9])(?<![\w$])(?!(?:{money})[0-9])\p{{Lu}}{{1,5}}[0-9]+\w*|(?<=\$)(?!(?:{money})[0-9])\p{{Lu}}{{1,5}}[0-9]+\w*")
         ok = {str(w) for w in (section.get("capitalised_ok") or {}).get("en") or []}
         ok |= set((lexicon.section("units").get("prefix") or {}))
         self.capital_ok = ok
@@ -68,11 +71,13 @@ class NonClaims:
         self.names = regex.compile("|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))) if names else None
         # "נועה ארגמני, 26, אלמוג מאיר ג'אן, 22": ages after names in scripts without capitals.
         self.age_after_name = regex.compile(r"(?<=[\p{Hebrew}\p{Arabic}'\"]{2,},\s)[0-9]{1,2}(?=,\s*[\p{L}]|\.?\s*\Z)") if lang in {"he", "ar"} else None
-        self.capitalised = regex.compile(r"(?<![\w.])(?P<w>\p{Lu}[\p{L}']*)\s+(?P<n>[0-9]+)(?![0-9%\w]|[.,][0-9])")
+        self.capitalised = regex.compile(r"(?=\p{Lu})(?<![\w.])(?P<w>\p{Lu}[\p{L}']*)\s+(?P<n>[0-9]+)(?![0-9%\w]|[.,][0-9])")
 
     def spans(self, text: str, dates: list[DateHit]) -> list[tuple[int, int]]:
         spans = [(d.start, d.end) for d in dates]
         for rx in self.fixed:
+            if rx.pattern in self.needs and self.needs[rx.pattern] not in text:
+                continue  # no "@" in the text: no e-mail address or handle to mask
             spans.extend((m.start(), m.end()) for m in rx.finditer(text))
         spans.extend((m.start(), m.end()) for m in self.codes.finditer(text))
         if self.identifier is not None:
