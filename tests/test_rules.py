@@ -29,6 +29,8 @@ select:
         (GOOD.replace("kind: decrease", "kind: shrink"), ":1:7:", "unknown kind 'shrink'"),
         (GOOD + "select: [oops\n", ":10:", "invalid YAML"),
         (GOOD.replace("  scope: [cumulative]", "  scpoe: [cumulative]"), ":8:3:", "unknown key 'scpoe'"),
+        (GOOD + "lower_bounds_are_tallies: sometimes\n", ":9:27:", "lower_bounds_are_tallies"),
+        (GOOD + "revision_words: revised\n", ":9:17:", "revision_words"),
     ],
 )
 def test_broken_rule_is_located(text, where, what):
@@ -68,3 +70,46 @@ def test_rules_show_and_schema():
 def test_every_builtin_rule_loads_with_its_path_as_id():
     ids = {r.id for r in load_rules()}
     assert {"casualties/cumulative-decrease", "casualties/same-day-disagree", "timeline/day-count"} <= ids
+
+
+def test_every_rule_is_shown_with_what_why_and_an_example():
+    for rule in load_rules():
+        shown = run_cli("rules", "show", rule.id)
+        assert shown.exit_code == 0
+        for section in ("What it does:", "Why it matters:", "Example:", "Message:", "Parameters:"):
+            assert section in shown.stdout, f"{rule.id}: no {section}"
+        assert f"kind: {rule.kind} (" in shown.stdout
+
+
+def test_rule_files_validate_against_the_printed_schema():
+    import jsonschema
+    import yaml
+
+    from figcheck.paths import builtin_rules_dir
+    from figcheck.ruleset import rule_files
+
+    schema = json.loads(run_cli("rules", "schema").stdout)
+    files = rule_files(builtin_rules_dir())
+    assert len(files) >= 7
+    for path in files:
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+    good = yaml.safe_load(GOOD)
+    for broken in ({**good, "tolerence": 3}, {**good, "kind": "shrink"}, {**good, "level": "fatal"}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(broken, schema)
+
+
+def test_the_registry_is_closed_over_the_kinds_rule_files_may_name():
+    from figcheck.checks.registry import REGISTRY
+    from figcheck.ruleset import KINDS
+
+    assert set(REGISTRY) == set(KINDS) == {"disagree", "decrease", "increment", "sum", "subset", "day-count", "unit"}
+
+
+def test_a_good_run_lists_the_rules_that_ran():
+    from conftest import audit_json
+
+    data, _ = audit_json(SEEDS)
+    assert sorted(data["tool"]["rules"]) == sorted(r.id for r in load_rules())
+    markdown = run_cli("audit", str(SEEDS)).stdout
+    assert "`casualties/cumulative-decrease`" in markdown and "`timeline/day-count`" in markdown

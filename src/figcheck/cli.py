@@ -184,14 +184,9 @@ def rules_show(rule_id: str, rules_dirs: tuple[Path, ...]) -> None:
         _fail(str(exc))
     if rule_id not in rules:
         _fail(f"no rule '{rule_id}' (see figcheck rules list)")
-    r = rules[rule_id]
-    click.echo(f"{r.id} ({r.kind}, {r.level})\n\n{r.title}\n\nWhat it does:\n  {' '.join(r.description.split())}")
-    click.echo(f"\nWhy it matters:\n  {' '.join(r.explanation.split())}")
-    example = r.metadata.get("example_bad")
-    if example:
-        click.echo(f"\nExample:\n  {example}")
-    params = r.model_dump(exclude={"id", "kind", "level", "title", "message", "explanation", "description", "metadata"})
-    click.echo("\nParameters:\n" + "\n".join(f"  {k}: {json.dumps(v, default=str)}" for k, v in params.items()))
+    from figcheck.checks.registry import describe
+
+    click.echo(describe(rules[rule_id]), nl=False)
 
 
 @rules_cmd.command("schema")

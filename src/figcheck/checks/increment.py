@@ -27,6 +27,10 @@ def _overlaps(a: Interval, b: Interval) -> bool:
 
 
 def increment(claims: list[Claim], rule: IncrementRule) -> list[Conflict]:
+    """A figure for the past day against the rise of its source's running total over that day.
+
+    The rise may also hold figures the report says were added (bodies recovered, missing people
+    confirmed dead); a daily figure plus those additions fits too."""
     totals: dict[tuple[object, ...], dict[dt.date, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     steps = []
     for c in claims:

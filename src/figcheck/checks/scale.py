@@ -15,6 +15,7 @@ from figcheck.ruleset import UnitRule
 
 
 def unit(claims: list[Claim], rule: UnitRule) -> list[Conflict]:
+    """Figures for one thing on one day that are a slip of scale apart, or in incompatible units."""
     groups: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
     for c in claims:
         if c.metric and c.as_of and selected(c, rule.select):
