@@ -154,7 +154,8 @@ def _anchored(table: dict, lang: str, tail: bool = True) -> regex.Pattern[str]:
     glue = r"[\s\-־]*" if lang == "he" else r"\s*" if lang == "ar" else r"\s+"
     prefix = BOUND_PREFIX.get(lang, "")
     # Arabic writes "الـ" before a figure ("نحو الـ25"); English "the" ("over the 1,000 mark").
-    article = r"(?:the\s+)?" if lang == "en" else r"(?:ال[ـ-]?\s*)?" if lang == "ar" else r"(?:ה[-־]?)?"
+    # No English "the": "more than the 160,000 expected" compares, it does not bound.
+    article = "" if lang == "en" else r"(?:ال[ـ-]?\s*)?" if lang == "ar" else r"(?:ה[-־]?)?"
     if not tail:
         return regex.compile(rf"(?<!\w){prefix}(?:{'|'.join(alts)})(?!\w)", regex.I)
     return regex.compile(rf"(?<!\w){prefix}(?:{'|'.join(alts)}){glue}{article}\Z", regex.I)

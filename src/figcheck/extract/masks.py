@@ -71,7 +71,17 @@ class NonClaims:
         self.names = regex.compile("|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))) if names else None
         # "נועה ארגמני, 26, אלמוג מאיר ג'אן, 22": ages after names in scripts without capitals.
         self.age_after_name = regex.compile(r"(?<=[\p{Hebrew}\p{Arabic}'\"]{2,},\s)[0-9]{1,2}(?=,\s*[\p{L}]|\.?\s*\Z)") if lang in {"he", "ar"} else None
-        self.capitalised = regex.compile(r"(?=\p{Lu})(?<![\w.])(?P<w>\p{Lu}[\p{L}']*)\s+(?P<n>[0-9]+)(?![0-9%\w]|[.,][0-9])")
+        # "Windows 11", "Boeing 737": a capitalised name before a bare number names a thing. Not
+        # a possessive ("Harris's 226"), a score ("Senate 53-47") or a count ("Likud 24 seats").
+        self.capitalised = regex.compile(r"(?=\p{Lu})(?<![\w.])(?P<w>\p{Lu}[\p{L}']*)(?<!'s)\s+(?P<n>[0-9]+)(?![0-9%\w]|[.,][0-9]|[-–][0-9])(?!\s+(?P<c>[\p{L}]+))?")
+        counted: set[str] = set()
+        for entry in lexicon.section("groups").values():
+            counted |= {str(w).casefold() for w in (entry or {}).get("en") or []}
+        for entry in lexicon.section("metrics").values():
+            if isinstance(entry, dict):
+                counted |= {str(w).casefold() for w in ((entry.get("noun") or {}).get("en") or [])}
+        counted |= {str(w).casefold() for w in ((lexicon.section("units").get("suffix") or {}).get("en") or {})}
+        self.counted_words = counted
 
     def spans(self, text: str, dates: list[DateHit]) -> list[tuple[int, int]]:
         spans = [(d.start, d.end) for d in dates]
@@ -92,6 +102,9 @@ class NonClaims:
             if rx is not None:
                 spans.extend((m.start("n"), m.end("n")) for m in rx.finditer(text))
         for m in self.capitalised.finditer(text):
+            following = regex.match(r"\s+([\p{L}]+)", text[m.end("n") : m.end("n") + 30])
+            if following and following.group(1).casefold() in self.counted_words:
+                continue
             if m.group("w") not in self.capital_ok and not _sentence_initial(text, m.start("w")):
                 spans.append((m.start("n"), m.end("n")))
         return spans

@@ -92,7 +92,7 @@ class WordNumbers:
             self.fraction_rx = regex.compile(
                 rf"(?<![\w-]){pre}(?P<n>(?:(?P<count>{count})[\s-]+)?(?P<f>{fr}))(?![\w-])", regex.I
             )
-        self.scale_after = regex.compile(rf"\A\s+(?:of\s+)?(?:a\s+|an\s+)?(?P<s>{alt(sorted(self.scales, key=len, reverse=True))})(?![\w])", regex.I)
+        self.scale_after = regex.compile(rf"\s+(?:of\s+)?(?:a\s+|an\s+)?(?P<s>{alt(sorted(self.scales, key=len, reverse=True))})(?![\w])", regex.I)
 
     def finditer(self, text: str) -> list[WordHit]:
         """Each run of number words, and each fraction, with its value."""

@@ -17,7 +17,7 @@ from figcheck.resolve.lexicon import Lexicon, PhraseMatcher, fold
 
 NUM = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?: [0-9]{3})+(?![0-9])|[0-9]+(?:[.,][0-9]+)?|\.[0-9]+"
 # A sign glued to the figure ("-1.3%", "+0.2%", "minus-5", "minus 233"); "20 - 30" is a range.
-SIGN = r"(?P<sign>(?<=^|[\s(\[$:])[-−+](?=[.]?[0-9])|(?<!\w)minus[\s-](?=[0-9]))"
+SIGN = r"(?P<sign>(?<=^|[\s(\[$:])[-−+](?=[.]?[0-9])|(?<!\w)(?<!plus or )minus[\s-](?=[0-9]))"
 
 
 @dataclass(frozen=True)
@@ -91,10 +91,14 @@ class Scanner:
         self.periods = periods(lexicon, lang)
         vague = lexicon.section("vague").get(lang) or []
         self.vague = {fold(v["phrase"]).casefold(): (float(v["low"]), float(v["high"])) for v in vague}
-        vague_alts = "|".join(regex.escape(p) for p in sorted(self.vague, key=len, reverse=True))
+        ordered = sorted(self.vague, key=len, reverse=True)
+        phrases = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered if " " in p) or "(?!)"
+        single = "|".join(regex.escape(p) for p in ordered if " " not in p) or "(?!)"
         prefix = r"(?:[ובלמהשכ]{1,2})?" if lang == "he" else r"(?:و|ب|ل)?" if lang == "ar" else ""
+        # A lone English plural ("hundreds") counts only with "of" or a verb after it; a phrase
+        # ("several hundred", "tens of thousands") always does.
         follow = r"(?=\s+(?:of|were|have|had|are|more|of\s+the|upon)\b)" if lang == "en" else ""
-        self.vague_rx = regex.compile(rf"(?<!\w){prefix}(?P<v>{vague_alts})(?!\w){follow}", regex.I) if vague_alts else None
+        self.vague_rx = regex.compile(rf"(?<!\w){prefix}(?P<v>{phrases}|(?:{single})(?!\w){follow})(?!\w)", regex.I) if self.vague else None
         day_words = lexicon.words("scope", "day_words", lang) + lexicon.words("scope", "day_words", "en")
         self.day_after = regex.compile(rf"\A[\s-]*(?:full\s+|straight\s+|consecutive\s+)?(?:{'|'.join(map(regex.escape, day_words))})(?!\w)", regex.I)
         self.day_before = regex.compile(r"(?i)(?<!\w)day\s+\Z")
@@ -109,7 +113,7 @@ class Scanner:
                "he": r"(?:ה)?", "ar": r"(?:الـ?)?"}.get(lang, "")
         glue = r"[\s\-־]*" if lang == "he" else r"\s+"
         self.frame_before = regex.compile(rf"(?i)(?<!\w)(?:{alt(frame_before)}){glue}{det}\Z")
-        self.frame_after = regex.compile(rf"(?i)\A\s*(?:{alt(frame_after)})(?!\w)")
+        self.frame_after = regex.compile(rf"(?i)\s*(?:{alt(frame_after)})(?!\w)")
 
     def scan(self, text: str, reference: dt.date | None = None) -> Extraction:
         """``text`` must be folded (see lexicon.fold); offsets are the same as the original's."""
@@ -127,7 +131,7 @@ class Scanner:
             raw.append(self._words(text, hit))
         if self.vague_rx is not None:
             for m in self.vague_rx.finditer(text):
-                low, high = self.vague[fold(m.group("v")).casefold()]
+                low, high = self.vague[" ".join(fold(m.group("v")).casefold().split())]
                 raw.append(Mention(m.start("v"), m.end("v"), m.start("v"), m.end("v"), low, low, high, "vague", vague=True))
         kept = []
         for mention in sorted(raw, key=lambda x: (x.num_start, -(x.num_end - x.num_start))):
