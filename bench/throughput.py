@@ -2,7 +2,8 @@
 figcheck against quantulum3 on the same text in the same run.
 
     python bench/throughput.py [--sizes 1000,10000,100000] [--jobs 0] [--workdir /tmp/figcheck-bench]
-                               [--quantulum-seconds 30] [--json results.json]
+                               [--quantulum-seconds 30] [--no-quantulum] [--commands extract,audit]
+                               [--json results.json]
 
 For each size it writes a corpus generated deterministically (seeded; English, Hebrew and Arabic
 wire stories of 1-5 KB; dated casualty series, budgets, elections, sport, events, day counts;
@@ -232,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/figcheck-bench"))
     ap.add_argument("--quantulum-seconds", type=float, default=30.0)
     ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument("--commands", default="extract,audit", help="which figcheck commands to time")
+    ap.add_argument("--no-quantulum", action="store_true", help="skip the side-by-side with quantulum3")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -239,9 +242,11 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[dict[str, object]] = []
     results: dict[str, object] = {"runs": rows, "versus_quantulum3": None}
     write_corpus(args.workdir, min(sizes))
-    versus = versus_quantulum(args.workdir / f"corpus-{min(sizes)}", args.quantulum_seconds)
+    versus = None if args.no_quantulum else versus_quantulum(args.workdir / f"corpus-{min(sizes)}", args.quantulum_seconds)
     results["versus_quantulum3"] = versus
-    if versus is None:
+    if args.no_quantulum:
+        pass
+    elif versus is None:
         print("quantulum3 is not installed (pip install -e '.[bench]'): no side-by-side figure.")
     else:
         print(f"Same {versus['documents']} documents ({versus['characters']:,} characters), one core each, one sentence "
@@ -252,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
           "|---:|---:|---|---:|---:|---:|---:|---:|---:|", flush=True)
     for size in sizes:
         folder, total = write_corpus(args.workdir, size)
-        for command in ("extract", "audit"):
+        for command in args.commands.split(","):
             fmt = "jsonl" if command == "extract" else "markdown"
             seconds, cpu, peak, code = run_measured([*cli, command, str(folder), "--format", fmt, "--jobs", str(args.jobs)])
             rows.append({"documents": size, "bytes": total, "command": command, "seconds": seconds, "cpu_seconds": cpu,
