@@ -218,3 +218,29 @@ def test_two_checks_at_once_both_finish(newsroom, tmp_path: Path) -> None:
     outs = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [1, 1], [o[1] for o in outs]
     assert all("4,900" in out for out, _ in outs)
+
+
+def test_a_part_larger_than_the_archived_whole_is_found_across_groups(newsroom) -> None:
+    # The archive's whole (Palestinians) and the new article's part (health workers) differ in
+    # group: the neighbourhood the check reads must still bring them together.
+    part = newsroom("health/medics.md", "2025-02-01",
+                    "Gaza's Ministry of Health said at least 50,000 health workers have been killed in Gaza since October 7, 2023.")
+    report, code, _ = check_json(part)
+    assert code == 1
+    assert any(f["rule"] == "casualties/part-within-whole" for f in report["findings"])
+
+
+def test_check_follows_the_project_config_like_audit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "figcheck.toml").write_text('corpus = "archive"\nignore = ["casualties/cumulative-decrease"]\n', encoding="utf-8")
+    for name, date, n in (("a.md", "2025-01-04", "45,581"), ("b.md", "2025-02-01", "4,558")):
+        path = tmp_path / "archive" / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(article(date, TOLL.format(n=n)), encoding="utf-8")
+    report, code, _ = check_json("archive/b.md")
+    assert code == 0 and "casualties/cumulative-decrease" not in report["tool"]["rules"]
+    # The command line's --ignore replaces the config's, as for audit.
+    report, code, _ = check_json("archive/b.md", "--config", "figcheck.toml", "--ignore", "casualties/same-day-disagree")
+    assert code == 1 and report["findings"][0]["rule"] == "casualties/cumulative-decrease"
+    result = run_cli("check", "archive/b.md", "--select", "casualties/no-such-rule")
+    assert result.exit_code == 2 and "no-such-rule" in result.stderr

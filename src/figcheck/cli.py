@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -235,50 +236,60 @@ def _filter_notes(outcome, baseline_shown: str | None) -> Notes:  # type: ignore
     return Notes(errors=list(outcome.errors))
 
 
-def _baseline(path: Path | None, default: bool):  # type: ignore[no-untyped-def]
+def _baseline(path: Path | None, default: bool, root: Path | None = None):  # type: ignore[no-untyped-def]
     """The baseline's entries and how to name it: ``--baseline``, else (for check) the project's
     .figcheck-baseline.json when it exists."""
     from figcheck.baseline import DEFAULT_NAME, BaselineError, load
-    from figcheck.corpus.project import ConfigError, find_project
 
-    if path is None and default:
-        try:
-            candidate = find_project().root / DEFAULT_NAME
-        except ConfigError as exc:
-            _fail(str(exc))
+    if path is None and default and root is not None:
+        candidate = root / DEFAULT_NAME
         path = candidate if candidate.is_file() else None
     if path is None:
         return None, None
     try:
-        return load(path), str(path)
+        return load(path), os.path.relpath(path)
     except BaselineError as exc:
         _fail(str(exc))
     return None, None
 
 
-def _open_corpus(corpus: str | None):  # type: ignore[no-untyped-def]
+def _open_corpus(corpus: str | None, config_file: Path | None = None):  # type: ignore[no-untyped-def]
     from figcheck.corpus.check import CheckError, CorpusCheck
-    from figcheck.corpus.project import ConfigError
 
     try:
-        return CorpusCheck(corpus, lambda line: click.echo(f"figcheck: warning: {line}", err=True))
+        return CorpusCheck(corpus, lambda line: click.echo(f"figcheck: warning: {line}", err=True), config_file)
     except (CheckError, ConfigError) as exc:
         _fail(str(exc))
 
 
+def corpus_options(command):  # type: ignore[no-untyped-def]
+    """--corpus, --config, --rules, --select and --ignore, shared by the commands on the index."""
+    for option in reversed([
+        click.option("--corpus", help="The archive folder [default: corpus in the config: [tool.figcheck] or figcheck.toml]."),
+        click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+                     help="figcheck.toml or pyproject.toml to use [default: found upward from here]."),
+        click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path), help="Add a folder of rules."),
+        click.option("--select", multiple=True, help="Run only these rules (ids, or prefixes ending in '/')."),
+        click.option("--ignore", multiple=True, help="Do not run these rules (ids, or prefixes ending in '/')."),
+    ]):
+        command = option(command)
+    return command
+
+
 @main.command("check")
 @click.argument("files", nargs=-1)
-@click.option("--corpus", help="The archive folder; default: corpus under [tool.figcheck] in pyproject.toml or figcheck.toml.")
 @click.option("--all", "whole", is_flag=True, help="Audit the whole corpus from the index instead of FILES.")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="markdown", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path), help="Add a folder of rules.")
-@click.option("--fail-level", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True)
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Exit 1 on findings at or above this level [default: the config's, else error].")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Accepted findings; default: .figcheck-baseline.json at the project root, when present.")
+              help="Accepted findings [default: .figcheck-baseline.json at the project root, when present].")
+@corpus_options
 def check_cmd(
-    files: tuple[str, ...], corpus: str | None, whole: bool, fmt: str, output: Path | None,
-    rules_dirs: tuple[Path, ...], fail_level: str, baseline_file: Path | None,
+    files: tuple[str, ...], whole: bool, fmt: str, output: Path | None, fail_level: str | None,
+    baseline_file: Path | None, corpus: str | None, config_file: Path | None, rules_dirs: tuple[Path, ...],
+    select: tuple[str, ...], ignore: tuple[str, ...],
 ) -> None:
     """Check FILES against every document in the corpus; report only findings that involve FILES.
 
@@ -290,33 +301,33 @@ def check_cmd(
     if not files and not whole:
         click.echo("figcheck check: nothing to check (name FILES, or --all for the whole corpus)", err=True)
         sys.exit(EXIT_SUCCESS)
+    run = _open_corpus(corpus, config_file)
     try:
-        rules = load_rules(list(rules_dirs))
-    except RuleError as exc:
-        _fail(str(exc))
-    entries, shown = _baseline(baseline_file, default=True)
-    run = _open_corpus(corpus)
-    try:
+        entries, shown = _baseline(baseline_file, default=True, root=run.project.root)
+        conf = run.settings(list(rules_dirs), list(select), list(ignore), fail_level)
         run.refresh()
-        outcome = run.audit_all(rules, entries) if whole else run.check(list(files), rules, entries)
-    except (CheckError, InputError) as exc:
+        outcome = run.audit_all(conf.rules, entries) if whole else run.check(list(files), conf.rules, entries)
+    except (CheckError, InputError, RuleError, ConfigError) as exc:
         _fail(str(exc))
     finally:
         run.close()
     notes = _filter_notes(outcome, shown)
-    _emit(outcome.report, fmt, output)
-    sys.exit(exit_code(outcome.report, fail_level, notes))
+    report = conf.apply(outcome.report)
+    _emit(report, fmt, output)
+    sys.exit(exit_code(report, conf.fail_level, notes))
 
 
 @main.command("index")
 @click.argument("corpus", required=False)
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True, help="Worker processes; 0 uses every core.")
-def index_cmd(corpus: str | None, jobs: int) -> None:
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="figcheck.toml or pyproject.toml to use [default: found upward from here].")
+def index_cmd(corpus: str | None, jobs: int, config_file: Path | None) -> None:
     """Build or refresh the archive index of CORPUS (default: the configured corpus) under .figcheck/."""
     import time
 
     started = time.perf_counter()
-    run = _open_corpus(corpus)
+    run = _open_corpus(corpus, config_file)
     try:
         done = run.refresh(jobs=jobs or None, progress=sys.stderr.isatty())
     finally:
@@ -336,32 +347,32 @@ def baseline_cmd() -> None:
 
 
 @baseline_cmd.command("update")
-@click.option("--corpus", help="The archive folder; default: corpus under [tool.figcheck].")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write it; default: .figcheck-baseline.json at the project root.")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path), help="Add a folder of rules.")
-def baseline_update(corpus: str | None, baseline_file: Path | None, rules_dirs: tuple[Path, ...]) -> None:
+              help="Where to write it [default: .figcheck-baseline.json at the project root].")
+@corpus_options
+def baseline_update(
+    baseline_file: Path | None, corpus: str | None, config_file: Path | None, rules_dirs: tuple[Path, ...],
+    select: tuple[str, ...], ignore: tuple[str, ...],
+) -> None:
     """Write every current finding of the corpus (after suppressions) to the baseline."""
     from figcheck.baseline import DEFAULT_NAME, render
 
+    run = _open_corpus(corpus, config_file)
     try:
-        rules = load_rules(list(rules_dirs))
-    except RuleError as exc:
-        _fail(str(exc))
-    run = _open_corpus(corpus)
-    try:
+        conf = run.settings(list(rules_dirs), list(select), list(ignore), None)
         run.refresh()
-        outcome = run.audit_all(rules, None)
+        outcome = run.audit_all(conf.rules, None)
+    except (RuleError, ConfigError) as exc:
+        _fail(str(exc))
     finally:
         run.close()
     target = baseline_file or run.project.root / DEFAULT_NAME
-    report = outcome.report
+    report = conf.apply(outcome.report)
     try:
         write_atomic(target, render(report.findings, {c.id: c for c in report.claims}))
     except OSError as exc:
         _fail(str(exc))
-    click.echo(f"figcheck: wrote {target} ({len(report.findings)} accepted findings)", err=True)
-
+    click.echo(f"figcheck: wrote {os.path.relpath(target)} ({len(report.findings)} accepted findings)", err=True)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

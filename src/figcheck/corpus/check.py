@@ -7,6 +7,7 @@ writers' suppressions and the newsroom's baseline are applied, for ``check`` and
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 from figcheck import __version__
 from figcheck.baseline import Entry
 from figcheck.corpus.index import ArchiveIndex, IndexError_, Refreshed, index_path
-from figcheck.corpus.project import Project, corpus_display, find_project
+from figcheck.corpus.project import corpus_display, find_project
 from figcheck.load.discover import TEXT_SUFFIXES
 from figcheck.model import AuditReport, Claim, Document, Finding, Summary, ToolInfo
 from figcheck.suppress import Suppression
@@ -81,6 +82,48 @@ def filter_report(
     return out
 
 
+KEY = ("metric", "group", "place", "scope", "definition")
+"""The fields of a series key (DESIGN.md) that the claims table can select on."""
+
+LOCAL_KINDS = {"sum", "day-count"}
+"""Check kinds that only compare figures of one document (``sum``: the parts and total of one
+report) or look at one figure alone (``day-count``): they need nothing from the archive."""
+
+Condition = tuple[tuple[str, object], ...]
+
+
+def reach(rule, claim: Claim) -> list[Condition]:  # type: ignore[no-untyped-def]
+    """What an archive claim must share with ``claim`` for ``rule`` to compare the two, following
+    how each check kind groups claims (checks/): a whole series for ``decrease`` and
+    ``increment``, the same day within it for ``disagree`` and ``unit``, the opposite side of a
+    part-of-whole pair for ``subset``. A kind not listed here gets every claim of the metric,
+    which is never too few."""
+    from figcheck.checks.series import selected
+
+    if not claim.metric or not selected(claim, rule.select):
+        return []
+    same = {name: getattr(claim, name) for name in KEY}
+    if rule.kind == "decrease":
+        return [tuple(same.items())]
+    if rule.kind in {"disagree", "unit"}:
+        return [(*same.items(), ("as_of", claim.as_of))]
+    if rule.kind == "increment":
+        return [tuple((k, v) for k, v in same.items() if k != "scope")]
+    if rule.kind == "subset":
+        value = getattr(claim, rule.field)
+        other = (frozenset(rule.whole) if value in rule.part else frozenset()) | (
+            frozenset(rule.part) if value in rule.whole else frozenset())
+        if not other:
+            return []
+        return [(*((k, v) for k, v in same.items() if k != rule.field), (rule.field, other))]
+    return [(("metric", claim.metric),)]
+
+
+def split_rules(rules: list) -> tuple[list, list]:  # type: ignore[type-arg]
+    local = [r for r in rules if r.kind in LOCAL_KINDS]
+    return local, [r for r in rules if r.kind not in LOCAL_KINDS]
+
+
 def _in(path: Path, folder: Path) -> Path | None:
     try:
         return path.relative_to(folder)
@@ -91,8 +134,8 @@ def _in(path: Path, folder: Path) -> Path | None:
 class CorpusCheck:
     """The index of one corpus, opened for one run."""
 
-    def __init__(self, corpus: str | None, warn, project: Project | None = None) -> None:  # type: ignore[no-untyped-def]
-        self.project = project or find_project()
+    def __init__(self, corpus: str | None, warn, config_file: Path | None = None) -> None:  # type: ignore[no-untyped-def]
+        self.project = find_project(config_file)
         shown = corpus_display(self.project, corpus)
         if shown is None:
             raise CheckError("no corpus: pass --corpus DIR or set corpus = \"content/\" under [tool.figcheck] in pyproject.toml")
@@ -104,6 +147,37 @@ class CorpusCheck:
             self.index = ArchiveIndex(index_path(self.project.root, self.corpus), warn)
         except IndexError_ as exc:
             raise CheckError(str(exc)) from None
+
+    def settings(self, rules_dirs: list[Path], select: list[str], ignore: list[str], fail_level: str | None):  # type: ignore[no-untyped-def]
+        """The run's rules, fail level and overrides, as ``figcheck.config.settings`` makes them
+        for audit, but validated once and kept in the index: parsing rule YAML with located
+        errors costs more than the rest of a warm check. The key hashes the config file, every
+        rule folder's files and the options, so any edit is seen."""
+        import hashlib
+
+        from figcheck.config import Settings, load_config, settings
+        from figcheck.ruleset import RULE_ADAPTER
+
+        path = self.project.config
+        config = load_config(path)
+        dirs = [config.root / d for d in config.rules] + list(rules_dirs)
+        digest = hashlib.sha256(json.dumps([str(path), sorted(map(str, dirs)), select, ignore, fail_level]).encode())
+        for file in [path] if path else []:
+            digest.update(file.read_bytes())
+        for folder in dirs:
+            for file in sorted(Path(folder).rglob("*.y*ml")) if Path(folder).is_dir() else []:
+                digest.update(file.as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+
+        def compute() -> str:
+            made = settings(path, list(rules_dirs), select, ignore, fail_level, discover=False)
+            return json.dumps({"rules": [RULE_ADAPTER.dump_python(r, mode="json") for r in made.rules],
+                               "fail_level": made.fail_level})
+
+        try:
+            stored = json.loads(self.index.remember(f"settings:{digest.hexdigest()}", compute))
+        except sqlite3.DatabaseError:
+            stored = json.loads(compute())
+        return Settings(config, [RULE_ADAPTER.validate_python(r) for r in stored["rules"]], stored["fail_level"])
 
     def tracked(self) -> list[str] | None:
         """In a git work tree, the corpus is what git tracks (committed or staged): an untracked
@@ -163,8 +237,10 @@ class CorpusCheck:
         file_claims = self.index.claims_of(inside) + [c for r in extra for c in r.claims]
         mine = {c.id for c in file_claims}
         scope = set(inside) | {r.document.path for r in extra}
-        near = self.index.claims_with_metrics({c.metric for c in file_claims if c.metric}, exclude=scope)
-        findings = [f for f in run_checks(file_claims + near, rules) if mine.intersection(f.claims)]
+        local, wide = split_rules(rules)
+        near = self.index.matching((cond for r in wide for c in file_claims for cond in reach(r, c)), exclude=scope)
+        findings = run_checks(file_claims, local) + run_checks(file_claims + near, wide)
+        findings = sorted((f for f in findings if mine.intersection(f.claims)), key=lambda f: (f.path, f.line, f.rule, f.id))
         used = set().union(*(f.claims for f in findings)) if findings else set()
         claims = file_claims + [c for c in near if c.id in used]
         others = {c.document for c in claims} - scope

@@ -26,11 +26,12 @@ from figcheck import __version__
 from figcheck.model import Claim, Document
 from figcheck.suppress import Suppression
 
-SCHEMA = 1
+SCHEMA = 3
 BATCH = 200
 RACY_NS = 2_000_000_000
 """A file modified less than this before it was indexed is re-hashed next time."""
 BUSY_MS = 30_000
+CLAIM_CODE = ("load", "extract", "resolve", "model.py", "pipeline.py", "paths.py", "suppress.py", "corpus/index.py")
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -39,7 +40,10 @@ CREATE TABLE IF NOT EXISTS files (
     checked_ns INTEGER NOT NULL, document TEXT, suppressions TEXT NOT NULL, problems TEXT NOT NULL,
     skipped TEXT
 );
-CREATE TABLE IF NOT EXISTS claims (id TEXT NOT NULL, path TEXT NOT NULL, metric TEXT, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS claims (
+    id TEXT NOT NULL, path TEXT NOT NULL, metric TEXT, grp TEXT, place TEXT, definition TEXT, scope TEXT,
+    as_of TEXT, data TEXT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS claims_path ON claims (path);
 CREATE INDEX IF NOT EXISTS claims_metric ON claims (metric);
 """
@@ -51,14 +55,20 @@ class IndexError_(Exception):
 
 @functools.cache
 def version_key(rules_dir: Path | None = None) -> str:
-    """figcheck's version, the index schema, and a hash of the rules/ folder and the package code:
-    claims extracted by other rules or other code are not claims this run would extract."""
+    """figcheck's version, the index schema, and a hash of the rules/ folder and of the code that
+    extracts claims: claims extracted by other rules or code are not what this run would extract."""
     from figcheck.paths import builtin_rules_dir
 
     digest = hashlib.sha256(f"{__version__}\0{SCHEMA}".encode())
     package = Path(__file__).resolve().parents[1]
-    for root, pattern in ((rules_dir or builtin_rules_dir(), "*.y*ml"), (package, "*.py")):
-        for file in sorted(root.rglob(pattern)):
+    rules = rules_dir or builtin_rules_dir()
+    files = [(rules, f) for f in sorted(rules.rglob("*.y*ml"))]
+    # Only the code that turns a file into claims: a change to the checks or the reports leaves
+    # cached claims valid.
+    for part in CLAIM_CODE:
+        files += [(package, f) for f in sorted((package / part).rglob("*.py") if (package / part).is_dir() else [package / part])]
+    for root, file in files:
+        if file.is_file():
             digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
     return f"{__version__}+{SCHEMA}+{digest.hexdigest()[:16]}"
 
@@ -80,7 +90,9 @@ class Extracted:
     mtime_ns: int
     checked_ns: int
     document: str | None
-    claims: list[tuple[str, str | None, str]]
+    claims: list[tuple[str | None, ...]]
+    """(id, metric, group, place, definition, scope, as_of, JSON) per claim: the key columns
+    are what neighbourhood queries select on."""
     suppressions: str
     problems: str
     """JSON list of suppressions written wrongly (no reason, no rule), one line each."""
@@ -108,7 +120,8 @@ def extract_file(path: str, stat: tuple[int, int] | None = None) -> Extracted:
     parsed = parse_text(path, raw.decode("utf-8", errors="replace"))
     return Extracted(
         path, sha, stat[0], stat[1], checked, result.document.model_dump_json(),
-        [(c.id, c.metric, c.model_dump_json()) for c in result.claims],
+        [(c.id, c.metric, c.group, c.place, c.definition, c.scope, c.as_of and c.as_of.isoformat(), c.model_dump_json())
+         for c in result.claims],
         json.dumps([s.to_json() for s in parsed.suppressions]), json.dumps(parsed.problems),
     )
 
@@ -294,18 +307,61 @@ class ArchiveIndex:
             "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (e.path, e.sha, e.size, e.mtime_ns, e.checked_ns, e.document, e.suppressions, e.problems, e.skipped),
         )
-        self.conn.executemany("INSERT INTO claims VALUES (?, ?, ?, ?)", [(cid, e.path, m, d) for cid, m, d in e.claims])
+        self.conn.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [(c[0], e.path, *c[1:]) for c in e.claims])
+
+    def remember(self, key: str, compute: Callable[[], str]) -> str:
+        """A value kept beside the claims (dropped with them when the version changes)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        if row is not None:
+            return str(row[0])
+        value = compute()
+        with self._transaction():
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+        return value
 
     # -- reading ---------------------------------------------------------------------------------
 
     def claims_of(self, paths: Iterable[str]) -> list[Claim]:
         return self._claims("path", list(paths))
 
-    def claims_with_metrics(self, metrics: Iterable[str], exclude: Iterable[str] = ()) -> list[Claim]:
-        """Claims that could meet a claim of these metrics in some check: the same metric is the
-        widest key any check compares on (series, subsets and sums all stay within a metric)."""
+    def matching(self, conditions: Iterable[tuple[tuple[str, object], ...]], exclude: Iterable[str] = ()) -> list[Claim]:
+        """Claims meeting any of ``conditions``; each is a tuple of (field, wanted), wanted being a
+        value (None matches null) or a frozenset of values, over the fields metric, group, place,
+        definition, scope and as_of. Rows are read by metric (indexed) and matched on their key
+        columns here; only the matches are decoded, which is most of the cost."""
+        position = {"metric": 0, "group": 1, "place": 2, "definition": 3, "scope": 4, "as_of": 5}
+        tests: dict[object, list[tuple[tuple[int, object], ...]]] = {}
+        wide = False
+        for condition in dict.fromkeys(conditions):
+            wanted = dict(condition)
+            if "metric" not in wanted or isinstance(wanted["metric"], frozenset):
+                wide = True
+            pairs = tuple(
+                (position[name], value.isoformat() if hasattr(value, "isoformat") and not isinstance(value, frozenset) else value)
+                for name, value in condition
+            )
+            tests.setdefault(wanted.get("metric"), []).append(pairs)
+        if not tests:
+            return []
+        columns = "metric, grp, place, definition, scope, as_of, id, path, data"
+        if wide:
+            rows: Iterable[tuple[object, ...]] = self.conn.execute(f"SELECT {columns} FROM claims ORDER BY rowid")
+            every = [t for ts in tests.values() for t in ts]
+        else:
+            marks = ",".join("?" * len(tests))
+            rows = self.conn.execute(f"SELECT {columns} FROM claims WHERE metric IN ({marks}) ORDER BY rowid", list(tests))
         skip = set(exclude)
-        return [c for c in self._claims("metric", sorted(set(metrics))) if c.document not in skip]
+        seen: set[object] = set()
+        result = []
+        for row in rows:
+            if row[7] in skip or row[6] in seen:
+                continue
+            for pairs in every if wide else tests[row[0]]:
+                if all(row[i] in v if isinstance(v, frozenset) else row[i] == v for i, v in pairs):
+                    seen.add(row[6])
+                    result.append(Claim.model_validate_json(row[8]))  # type: ignore[arg-type]
+                    break
+        return result
 
     def all_claims(self) -> list[Claim]:
         return [Claim.model_validate_json(d) for (d,) in self.conn.execute("SELECT data FROM claims ORDER BY rowid")]

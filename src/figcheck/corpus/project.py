@@ -1,8 +1,8 @@
 """Find the project a run belongs to: its root (where ``.figcheck/`` lives) and its corpus folder.
 
-The corpus comes from ``[tool.figcheck] corpus`` in pyproject.toml or ``corpus`` in
-figcheck.toml, whichever is found first walking up from the working directory; the root is that
-file's folder, else the nearest folder holding ``.git``, else the working directory.
+The corpus comes from ``corpus`` in the project's config (``[tool.figcheck]`` in pyproject.toml
+or figcheck.toml, found upward from the working directory; see figcheck.config); the root is
+that file's folder, else the nearest folder holding ``.git``, else the working directory.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from figcheck.config import ConfigError, find_config, load_config
 
-class ConfigError(Exception):
-    """A config file cannot be read (exit 2): ``path: what is wrong``."""
+__all__ = ["ConfigError", "Project", "corpus_display", "find_project"]
 
 
 @dataclass(frozen=True)
@@ -24,36 +24,13 @@ class Project:
     config: Path | None
 
 
-def _read(path: Path) -> dict[str, object]:
-    import tomllib  # only the hook's first run per process needs it
-
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    if path.name == "pyproject.toml":
-        section = data.get("tool", {})
-        return section.get("figcheck") if isinstance(section, dict) and "figcheck" in section else None  # type: ignore[return-value]
-    return data
-
-
-def find_project(start: Path | None = None) -> Project:
-    here = (start or Path.cwd()).resolve()
-    git_root = None
-    for folder in [here, *here.parents]:
-        for name in ("figcheck.toml", "pyproject.toml"):
-            candidate = folder / name
-            if candidate.is_file():
-                section = _read(candidate)
-                if section is not None:
-                    corpus = section.get("corpus")
-                    if corpus is not None and not isinstance(corpus, str):
-                        raise ConfigError(f"{candidate}: 'corpus' must be a folder path (a string)")
-                    return Project(folder, corpus, candidate)
-        if git_root is None and (folder / ".git").exists():
-            git_root = folder
+def find_project(config_file: Path | None = None) -> Project:
+    path = config_file or find_config()
+    if path is not None:
+        config = load_config(path)
+        return Project(path.resolve().parent, config.corpus, path)
+    here = Path.cwd().resolve()
+    git_root = next((folder for folder in (here, *here.parents) if (folder / ".git").exists()), None)
     return Project(git_root or here, None, None)
 
 
@@ -63,6 +40,5 @@ def corpus_display(project: Project, given: str | None) -> str | None:
         return given
     if project.corpus is None:
         return None
-    full = project.root / project.corpus
-    rel = os.path.relpath(full, Path.cwd())
+    rel = os.path.relpath(project.root / project.corpus, Path.cwd())
     return Path(rel).as_posix()

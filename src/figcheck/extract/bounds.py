@@ -36,6 +36,8 @@ class Bounds:
         n = int(subject.pop("subject_words", 0) or 0)
         verbs = _anchored(subject, lang, tail=False)
         self.across_subject = regex.compile(rf"(?:{verbs.pattern})(?:\s+[\p{{L}}\p{{M}}]+){{1,{n}}}\s+\Z", regex.I) if n and subject else None
+        ratio = list((section.get("ratio_join") or {}).get(lang) or [])
+        self.ratio = regex.compile(rf"(?i)\s+(?:{_alt(ratio)})\s+")
         ranges = section.get("ranges") or {}
         words = lambda key: list((ranges.get(key) or {}).get(lang) or [])  # noqa: E731
         glue = r"[\s\-־]*" if lang == "he" else r"\s*"
@@ -46,6 +48,25 @@ class Bounds:
         self.not_after = regex.compile(rf"(?i)(?<!\w)(?:{_alt(words('not_after'))})[\s\-־]*\Z")
         opener = {"en": "from", "he": "מ", "ar": "من"}.get(lang, "from")
         self.change_from = regex.compile(rf"(?i)(?<!\w)(?:{_alt(words('change_from'))})(?!\w)(?:\s+\S+){{0,6}}?\s+{opener}[\s\-־]*\Z")
+
+    def ratios(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Join "1 in 5" into one share of 20 percent."""
+        out: list[Mention] = []
+        i = 0
+        while i < len(mentions):
+            a = mentions[i]
+            b = mentions[i + 1] if i + 1 < len(mentions) else None
+            if (
+                b is not None and a.unit == b.unit == "count" and not (a.vague or b.vague or a.ordinal or b.ordinal)
+                and 0 < a.value < b.value <= 1000 and a.end == a.num_end and self.ratio.fullmatch(text[a.end : b.start])
+            ):
+                share = round(100 * a.value / b.value, 1)
+                out.append(replace(a, end=b.end, num_end=b.num_end, value=share, low=share, high=share, unit="percent"))
+                i += 2
+                continue
+            out.append(a)
+            i += 1
+        return out
 
     def has_bound_before(self, text: str, start: int) -> bool:
         return bool(self.before.search(text, max(0, start - 40), start))

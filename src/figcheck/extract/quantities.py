@@ -146,7 +146,7 @@ class Scanner:
             if self._lone_one(text, mention):
                 continue
             kept.append(mention)
-        joined = [m for m in self.bounds.ranges(text, kept) if not self._time_frame(text, m)]
+        joined = [m for m in self.bounds.ranges(text, self.bounds.ratios(text, kept)) if not self._time_frame(text, m)]
         out.mentions = [self.bounds.bounded(text, m) for m in joined]
         return out
 
@@ -231,14 +231,16 @@ class Scanner:
             return False
         return m.start == m.num_start
 
-    @staticmethod
-    def _lone_one(text: str, m: Mention) -> bool:
+    def _lone_one(self, text: str, m: Mention) -> bool:
         """"one" is a figure in "one person", not in "one of the" or "no one"."""
         word = text[m.num_start : m.num_end].casefold()
         if word not in {"one", "a", "an"}:
             return False
         after = text[m.num_end : m.num_end + 12].casefold()
         before = text[max(0, m.num_start - 8) : m.num_start].casefold()
+        share = regex.match(r"\s+in\s+([0-9]|\p{L}+)", text[m.num_end : m.num_end + 20])
+        if share and (share.group(1).isdigit() or share.group(1).casefold() in self.words.cardinals):
+            return False  # "one in nine" is a share
         return bool(
             regex.match(r"\s*(?:of|another|and|or|who|which|that|in|is|was|has|had|day|time|more|another|side|way|thing|hand|point|such|must|can|could|would|will|should|may|might|[,.;:!?)\"']|$)", after)
             or regex.search(r"(?:no|any|every|each|the|this|that|which|someone|anyone|last|only)\s+$", before)
