@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import regex
 
-from figcheck.extract.dates import DateHit
+from figcheck.extract.dates import WEEKDAY_RX, WEEKDAYS, DateHit
 from figcheck.extract.quantities import Extraction, Mention
 from figcheck.extract.sentences import Span, paragraphs, sentences
 from figcheck.model import Claim
@@ -61,6 +61,7 @@ class Resolver:
         self.unit_metrics = {str(u): k for k, v in metrics.items() for u in v.get("units") or []}
         self.event_names = PhraseMatcher(names, lang)
         self.dateline: dt.date | None = None
+        self.dateline_at = -1
         scope = lexicon.section("scope")
         subset = [fold(w) for w in (scope.get("subset_markers") or {}).get(lang) or []]
         part = [fold(w) for w in (scope.get("part_of") or {}).get(lang) or []]
@@ -76,7 +77,7 @@ class Resolver:
         line_starts = [0] + [m.end() for m in regex.finditer(r"\n", original)]
         pos = 0
         mentions = ex.mentions
-        self.dateline = _dateline(text, ex.dates)
+        self.dateline, self.dateline_at = _dateline(text, ex.dates)
         for para in paragraphs(text):
             ctx = self._paragraph(text, para, ex.dates)
             for sent in sentences(text, para):
@@ -245,7 +246,12 @@ class Resolver:
                 if since is None or abs(d.start - m.end) < 200:
                     since = date
             elif d.kind in {"weekday", "relative"}:
+                if self.dateline is not None and d.kind == "weekday":
+                    # "said Sunday" in a story datelined Monday Feb. 24 is Feb. 23.
+                    date = _weekday_before(text[d.start : d.end], self.dateline) or date
                 relative.append((abs(d.start - m.start), date))
+            elif d.start == self.dateline_at or (published is not None and date > published):
+                continue  # the dateline dates the story, not this figure; a future date is a plan
             else:
                 explicit.append((abs(d.start - m.start), date))
         if explicit:
@@ -268,14 +274,22 @@ DATELINE = regex.compile(r"\A\s*\p{Lu}[\p{Lu}\p{M}\s.'-]+(?:,\s*[\p{L}\s.'-]+?)?
 DATELINE_AFTER = regex.compile(r"\A\s*(?:\([^()\n]{1,30}\)\s*)?[—–-]")
 
 
-def _dateline(text: str, dates: list[DateHit]) -> dt.date | None:
-    """The date of a wire-style dateline opening the article; it dates every figure after it."""
+def _dateline(text: str, dates: list[DateHit]) -> tuple[dt.date | None, int]:
+    """The date of a wire-style dateline opening the article, and where it stands (-1 if none)."""
     first = next((d for d in dates if d.start < 80), None)
     if first is None or first.date is None or first.precision != "day" or first.kind != "date":
-        return None
+        return None, -1
     if DATELINE.match(text[: first.start]) and DATELINE_AFTER.match(text[first.end : first.end + 40]):
-        return first.date
-    return None
+        return first.date, first.start
+    return None, -1
+
+
+def _weekday_before(written: str, reference: dt.date) -> dt.date | None:
+    m = WEEKDAY_RX.search(written)
+    if m is None:
+        return None
+    target = WEEKDAYS[m.group("w").casefold()]
+    return reference - dt.timedelta(days=(reference.weekday() - target) % 7)
 
 
 def _counted(text: str, np: tuple[int, int]) -> str | None:
