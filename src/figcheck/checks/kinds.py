@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from figcheck.checks.common import nearest, phrase_matcher, reader, src, typo
 from figcheck.checks.conflicts import Series
-from figcheck.checks.series import Conflict, fmt_number, group_series
+from figcheck.checks.series import Conflict, fmt_number, group_series, selected
 from figcheck.model import Claim
 from figcheck.ruleset import DayCountRule, DecreaseRule, DisagreeRule
 
@@ -87,7 +87,7 @@ def day_count(claims: list[Claim], rule: DayCountRule) -> list[Conflict]:
     """"The Nth day" against the calendar from its start date, the start being ``first_day``."""
     conflicts = []
     for c in claims:
-        if c.scope != "day_count" or c.since is None or c.as_of is None:
+        if c.scope != "day_count" or c.since is None or c.as_of is None or not selected(c, rule.select):
             continue
         expected = (c.as_of - c.since).days + rule.first_day
         if abs(expected - c.value) <= rule.tolerance_days:

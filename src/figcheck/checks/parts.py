@@ -5,7 +5,7 @@ combined toll), never code."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from figcheck.checks.common import near, phrase_matcher, reader, src, typo
@@ -155,7 +155,7 @@ def subset(claims: list[Claim], rule: SubsetRule) -> list[Conflict]:
             i = bisect_left(days, p.as_of)  # type: ignore[arg-type]
             if i == len(wholes):
                 continue
-            w = lowest[i] if scope == "cumulative" else _same_day_lowest(wholes, i, p, read)
+            w = lowest[i] if scope == "cumulative" else _same_day_lowest(wholes, days, i, p, read)
             if w is None or not high_key(read(w, None)) < low_key(read(p, None)):
                 continue
             wrong, other, fix = _mend_subset(p, w, read)
@@ -169,8 +169,8 @@ def subset(claims: list[Claim], rule: SubsetRule) -> list[Conflict]:
     return conflicts
 
 
-def _same_day_lowest(wholes: list[Claim], i: int, p: Claim, read) -> Claim | None:  # type: ignore[no-untyped-def]
-    same = [w for w in wholes[i:] if w.as_of == p.as_of]
+def _same_day_lowest(wholes: list[Claim], days: list, i: int, p: Claim, read) -> Claim | None:  # type: ignore[no-untyped-def]
+    same = wholes[i : bisect_right(days, p.as_of)]
     return min(same, key=lambda w: high_key(read(w, None))) if same else None
 
 

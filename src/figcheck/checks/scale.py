@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from figcheck.checks.common import reader, src
@@ -57,14 +57,20 @@ def _scale_slips(members: list[Claim], rule: UnitRule) -> list[Conflict]:
     ivs = [read(c, None) for c in members]
     order = sorted(range(len(members)), key=lambda i: ivs[i].low)
     lows = [ivs[i].low for i in order]
-    # How many figures of the day each one agrees with: the slip is the figure fewer agree with.
-    support = [sum(not _apart(a, b) for b in ivs) for a in ivs]
+    # How many figures of the day each one agrees with (all but those wholly below or above it):
+    # the slip is the figure fewer agree with. Sorted bounds count it in log n per figure.
+    his, los = sorted(high_key(iv) for iv in ivs), sorted(low_key(iv) for iv in ivs)
+    support = [
+        len(ivs) - bisect_left(his, low_key(iv)) - (len(ivs) - bisect_right(los, high_key(iv))) for iv in ivs
+    ]
     slipped: dict[int, list[tuple[int, float]]] = defaultdict(list)
     seen = set()
     for i in range(len(members)):
         for f in rule.factors:
-            # Claims that would overlap claim i if they were f times larger start at or below its high / f.
-            for k in order[: bisect_right(lows, ivs[i].high / f)]:
+            # Claims that would overlap claim i if they were f times larger start at or below its
+            # high / f; those starting below half its low / f would have to be vague ranges, whose
+            # slips of scale mean nothing.
+            for k in order[bisect_left(lows, ivs[i].low / f / 2) : bisect_right(lows, ivs[i].high / f)]:
                 if k == i or (min(i, k), max(i, k)) in seen or not _apart(ivs[i], ivs[k]):
                     continue
                 if ivs[k].high * f < ivs[i].low or ivs[i].high < ivs[k].low * f:
