@@ -31,6 +31,18 @@ def fold(text: str) -> str:
     return text.translate(FOLD)
 
 
+# Hebrew points and Arabic short vowels are optional in writing: "قُتلوا" is "قتلوا". Phrases match
+# with or without them (folding cannot drop them: offsets must stay one to one).
+MARKS = regex.compile(r"[\u0591-\u05C7\u0610-\u061A\u064B-\u065F\u0670\u0640]")
+MARK_RUN = r"[\u0591-\u05C7\u0610-\u061A\u064B-\u065F\u0670\u0640]*"
+
+
+def _phrase_pattern(phrase: str, lang: str) -> str:
+    if lang not in {"he", "ar"}:
+        return regex.escape(phrase).replace(r"\ ", r"\s+")
+    return MARK_RUN.join(r"\s+" if ch == " " else regex.escape(ch) for ch in phrase)
+
+
 @dataclass(frozen=True)
 class Hit:
     """One lexicon phrase found in a text."""
@@ -57,7 +69,7 @@ class PhraseMatcher:
         self.pattern: regex.Pattern[str] | None = None
         if phrases:
             phrases.sort(key=len, reverse=True)
-            body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+            body = "|".join(_phrase_pattern(p, lang) for p in phrases)
             prefix = PREFIXES.get(lang, "")
             flags = regex.IGNORECASE if ignore_case else 0
             # Units may stand glued to their figure ("6kW", "120Hz"): then a digit may precede them.
@@ -66,7 +78,7 @@ class PhraseMatcher:
 
     @staticmethod
     def _norm(text: str, ignore_case: bool) -> str:
-        text = " ".join(fold(text).split())
+        text = " ".join(MARKS.sub("", fold(text)).split())
         return text.casefold() if ignore_case else text
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
