@@ -31,15 +31,21 @@ class Zones:
     clause: tuple[int, int]
 
 
-def zones(text: str, start: int, end: int, lower: int, upper: int, lang: str) -> Zones:
-    """``lower``/``upper`` bound the zones: the previous and next figure, or the sentence."""
+def zones(text: str, start: int, end: int, lower: int, upper: int, lang: str, verbs: frozenset[str] = frozenset()) -> Zones:
+    """``lower``/``upper`` bound the zones: the previous and next figure, or the sentence.
+
+    ``verbs`` are the lexicon's verb triggers: a verb ends the noun phrase ("החטופות שוחררו").
+    """
     stop = NP_STOP.get(lang, set())
+    # English lists run across commas ("patients, wounded and displaced persons"); in Hebrew and
+    # Arabic, where the counted noun follows at once, a comma ends the phrase.
+    joins = {",", "'", "’", "-"} if lang == "en" else {"'", "’", "-", '"'}
     pos, np_end, count = end, end, 0
     for m in TOKEN.finditer(text, end, upper):
         tok = m.group()
-        if not tok[0].isalnum() and tok not in {",", "'", "’", "-"}:
+        if not tok[0].isalnum() and tok not in joins:
             break
-        if tok.casefold() in stop:
+        if tok.casefold() in stop or (count and tok.casefold() in verbs):
             break
         if count == 0 and tok.casefold() in {"of", "the"}:
             np_end = m.end()

@@ -60,6 +60,11 @@ class Resolver:
         self.default_groups = {k: v["default_group"] for k, v in metrics.items() if v.get("default_group")}
         self.unit_metrics = {str(u): k for k, v in metrics.items() for u in v.get("units") or []}
         self.event_names = PhraseMatcher(names, lang)
+        verb_table = (lexicon.section("metrics") or {}).values()
+        self.verb_words = frozenset(
+            fold(str(w)).casefold() for entry in verb_table if isinstance(entry, dict)
+            for w in ((entry.get("verb") or {}).get(lang) or []) if " " not in str(w)
+        ) if lang != "en" else frozenset()  # English participles double as adjectives ("wounded persons")
         self.dateline: dt.date | None = None
         self.dateline_at = -1
         scope = lexicon.section("scope")
@@ -89,7 +94,7 @@ class Resolver:
                     upper = inside[i + 1].start if i + 1 < len(inside) else sent.end
                     # A bound written after the counted noun does not hide the noun from the figure.
                     end = m.core_end if m.core_end >= 0 else m.end
-                    z = zones(text, m.start, end, lower, upper, self.lang)
+                    z = zones(text, m.start, end, lower, upper, self.lang, self.verb_words)
                     claim = self._claim(path, original, text, m, z, sent, ctx, ex.dates, published, previous, line_starts, (lower, upper))
                     claims.append(claim)
                     previous = claim
