@@ -113,3 +113,23 @@ def test_a_good_run_lists_the_rules_that_ran():
     assert sorted(data["tool"]["rules"]) == sorted(r.id for r in load_rules())
     markdown = run_cli("audit", str(SEEDS)).stdout
     assert "`casualties/cumulative-decrease`" in markdown and "`timeline/day-count`" in markdown
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        (GOOD + "tolerence: 3\n", ":9:1: unknown key 'tolerence'"),
+        (GOOD + "lower_bounds_are_tallies: sometimes\n", ":9:27: lower_bounds_are_tallies"),
+        (GOOD.replace("kind: decrease", "kind: shrink"), ":1:7: unknown kind 'shrink'"),
+        (GOOD + "select: [oops\n", ":10:1: invalid YAML"),
+    ],
+    ids=["unknown-key", "wrong-type", "unknown-kind", "bad-yaml"],
+)
+def test_a_broken_rule_file_stops_the_run_with_its_place(tmp_path, text, where):
+    bad = tmp_path / "desk" / "bad.yml"
+    bad.parent.mkdir()
+    bad.write_text(text, encoding="utf-8")
+    result = run_cli("audit", str(SEEDS), "--rules", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"figcheck: {bad.as_posix()}{where}"), result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr

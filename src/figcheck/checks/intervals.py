@@ -28,15 +28,18 @@ class Interval:
 
 
 def interval(claim: Claim, approx_factor: float | None = None) -> Interval:
-    """DESIGN.md's semantics: "more than" opens the low end, "nearly"/"fewer than" the high end."""
+    """DESIGN.md's semantics: "more than" opens the low end; "nearly", "fewer than" and rounding
+    open the high end."""
     low = -INF if claim.low is None else claim.low
     high = INF if claim.high is None else claim.high
     if approx_factor is not None and claim.qualifier == "approx":
         low, high = claim.value * (1 - approx_factor), claim.value * (1 + approx_factor)
+    # A rounded figure ("1.2 million": [1.15 M, 1.25 M)) excludes the value it would round up from.
+    rounded = claim.qualifier == "exact" and low < claim.value < high
     return Interval(
         low, high,
         low_open=claim.qualifier == "more_than",
-        high_open=claim.qualifier in {"less_than", "nearly"},
+        high_open=claim.qualifier in {"less_than", "nearly"} or rounded,
     )
 
 
