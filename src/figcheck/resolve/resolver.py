@@ -65,6 +65,7 @@ class Resolver:
             fold(str(w)).casefold() for entry in verb_table if isinstance(entry, dict)
             for w in ((entry.get("verb") or {}).get(lang) or []) if " " not in str(w)
         ) if lang != "en" else frozenset()  # English participles double as adjectives ("wounded persons")
+        self.source_counts = {k: v["counts"] for k, v in lexicon.section("sources").items() if isinstance(v, dict) and v.get("counts")}
         self.dateline: dt.date | None = None
         self.dateline_at = -1
         scope = lexicon.section("scope")
@@ -134,9 +135,12 @@ class Resolver:
             scope = previous.scope
         if metric is None:
             metric = self.unit_metrics.get(m.unit)
-        if group is None and metric is not None:
-            group = self.default_groups.get(metric)
         attribution = self._source(text, m, sent, ctx)
+        if group is None and metric is not None:
+            # Whose toll a source keeps ("counts: palestinians" in sources.yml), else the metric's
+            # default ("deaths" count people).
+            counts = self.source_counts.get(attribution.source) if attribution and metric in self.default_groups else None
+            group = counts or self.default_groups.get(metric)
         as_of, basis, since = self._dates(text, m, sent, ctx, dates, published, cumulative=scope == "cumulative", between=between)
         if m.day_count and since is None and ctx.events:
             since = self.lexicon.event_start(ctx.events[0])
@@ -221,6 +225,13 @@ class Resolver:
         found = self.attr.find(text, sent.start, sent.end)
         if found:
             return min(found, key=lambda a: abs(a.start - m.start))
+        # A known body named in a sentence with a reporting verb is its source, however the name is
+        # written ("أعلنت وزارة الصحة في غزة …", "Lebanon's health ministry says …"). In English
+        # only names of two words or more: "in Israel" names a place, not a speaker.
+        named = [h for h in self.attr.aliases.finditer(text, sent.start, sent.end) if self.lang != "en" or " " in h.text.strip()]
+        if named and self.attr.verb_rx.search(text, sent.start, sent.end):
+            best = max(named, key=lambda h: h.end - h.start)
+            return Attribution(best.start, best.end, text[best.start : best.end], best.key)
         return ctx.label
 
     def _dates(
