@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -174,11 +175,13 @@ class Scanner:
             unit, end = self._per(text, unit, end)
         if m.group("sign") and m.group("sign")[0] in "-−m":
             value = -value
-        value *= scale
+        # Round off binary noise: 256.1 million is 256,100,000, not 256,100,000.00000003.
+        places = max(0, numeral.decimals - round(math.log10(scale)))
+        value = round(value * scale, places)
         low = high = value
         if scale > 1 and not ordinal:
             half = 0.5 * 10 ** (-numeral.decimals) * scale
-            low, high = value - half, value + half
+            low, high = round(value - half, places + 1), round(value + half, places + 1)
         start = m.start("cur") if m.group("cur") else m.start("sign") if m.group("sign") else m.start("num")
         return Mention(
             start, end, m.start("num"), m.end("num") if not m.group("scale") else m.end("scale"),
