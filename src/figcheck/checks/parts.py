@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
-from figcheck.checks.common import near, phrase_matcher, reader, src, typo
+from figcheck.checks.common import phrase_matcher, reader, src, typo
 from figcheck.checks.conflicts import high_key, low_key
 from figcheck.checks.intervals import Interval
 from figcheck.checks.series import EDIT_PRIOR, Conflict, fmt_number, selected, slips

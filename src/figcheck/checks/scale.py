@@ -46,7 +46,7 @@ def _mixed_units(members: list[Claim], rule: UnitRule) -> list[Conflict]:
             out.append(Conflict(
                 claims=[b, a],
                 fields={"first": a.text, "second": b.text, "first_source": src(a), "second_source": src(b),
-                        "date": str(a.as_of), "problem": f"in {a.unit} and in {b.unit}"},
+                        "date": str(a.as_of), "problem": f"the same number in two incompatible units ({a.unit} and {b.unit})"},
             ))
     return out
 

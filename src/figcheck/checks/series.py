@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from figcheck.checks.units import dimension
@@ -109,25 +109,6 @@ def digit_edits(value: float) -> list[tuple[float, str]]:
         if value % factor == 0:
             add(str(int(value // factor)), "scale")
     return sorted(out.items(), key=lambda kv: (-EDIT_PRIOR[kv[1]], abs(kv[0] - value)))
-
-
-def likely_wrong(
-    members: list[Claim], pairs: list[tuple[Claim, Claim]], consistent: Callable[[Claim, float], bool]
-) -> tuple[Claim, tuple[float, str] | None]:
-    """The claim in most conflicting pairs; ties go to the one a likelier typo would mend."""
-    count: dict[str, int] = defaultdict(int)
-    for a, b in pairs:
-        count[a.id] += 1
-        count[b.id] += 1
-    involved = [c for c in members if count[c.id]]
-    best: tuple[tuple[int, float, int], Claim, tuple[float, str] | None] | None = None
-    for order, c in enumerate(involved):
-        fix = next(((v, kind) for v, kind in digit_edits(c.value) if consistent(c, v)), None)
-        score = (count[c.id], EDIT_PRIOR[fix[1]] if fix else 0.0, -order)
-        if best is None or score > best[0]:
-            best = (score, c, fix)
-    assert best is not None
-    return best[1], best[2]
 
 
 def fmt_number(value: float) -> str:
