@@ -44,6 +44,8 @@ class WordHit:
     fraction: bool = False
     scaled: bool = False
     """A scale word was read ("two million"): the figure is rounded to that scale."""
+    scale: float = 1
+    """The last scale word's value ("five thousand" → 1000), so "four to five thousand" shares it."""
 
 
 class WordNumbers:
@@ -82,7 +84,7 @@ class WordNumbers:
         # optionally ending in an ordinal ("twenty-fifth") or standing as an ordinal alone.
         self.pattern = regex.compile(
             rf"(?<![\w-]){pre}(?P<n>(?:(?:{art})\s+(?=(?:{alt(self.scales)}|{self.dozen or '(?!)'})\b))?"
-            rf"(?:{w})(?:{sep}(?:{w}))*(?:-(?:{o}))?|(?:{o}))(?![\w-])",
+            rf"(?:{w})(?:{sep}(?:{w}))*(?:-(?:{o}))?|(?:{o}))(?![\w]|-(?:{w}|{o})(?![\w]))",
             regex.I,
         )
         if self.fractions:
@@ -102,7 +104,7 @@ class WordNumbers:
         for m in self.pattern.finditer(text):
             parsed = self.parse(m.group("n"))
             if parsed is not None:
-                out.append(WordHit(m.start("n"), m.end("n"), parsed[0], parsed[1], scaled=parsed[2]))
+                out.append(WordHit(m.start("n"), m.end("n"), parsed[0], parsed[1], scaled=parsed[2] > 1, scale=parsed[2]))
         if self.fraction_rx is not None:
             for m in self.fraction_rx.finditer(text):
                 hit = self._fraction(text, m)
@@ -141,8 +143,8 @@ class WordNumbers:
                 return rest
         return None
 
-    def parse(self, phrase: str) -> tuple[float, bool, bool] | None:
-        """(value, is_ordinal, has_scale) of a run of number words, or None if it is no figure."""
+    def parse(self, phrase: str) -> tuple[float, bool, float] | None:
+        """(value, is_ordinal, last scale ≥ 1000 or 1) of a run of number words, or None if it is no figure."""
         folded = _casefold(phrase)
         if folded in self.not_numbers:
             return None
@@ -154,7 +156,7 @@ class WordNumbers:
             return None  # "million" alone is a word, not a figure; "a million" is one
         if len(tokens) == 1 and tokens[0] in self.never_alone:
             return None
-        total, current, ordinal, seen, scaled = 0, 0, False, False, False
+        total, current, ordinal, seen, scaled = 0, 0, False, False, 1
         for i, tok in enumerate(tokens):
             if tok in self.articles and i == 0:
                 current = 1
@@ -170,7 +172,7 @@ class WordNumbers:
                 else:
                     total += (current or 1) * scale
                     current = 0
-                    scaled = True
+                    scaled = scale
             elif tok in self.ordinals:
                 current += self.ordinals[tok]
                 ordinal = True

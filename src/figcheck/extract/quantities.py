@@ -193,7 +193,7 @@ class Scanner:
         unit, end = ("percent" if hit.fraction else "count"), e
         if not ordinal and not hit.fraction:
             unit, end = self._unit_after(text, e)
-        return Mention(s, end, s, e, value, value, value, "exact", unit, ordinal, ordinal and self._is_day(text, s, e))
+        return Mention(s, end, s, e, value, value, value, "exact", unit, ordinal, ordinal and self._is_day(text, s, e), scale=hit.scale)
 
     def _unit_after(self, text: str, end: int) -> tuple[str, int]:
         """The unit written after a figure ("12 km", "6kW", "2.4-liter"), else ``count``."""
