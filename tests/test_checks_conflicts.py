@@ -70,3 +70,16 @@ def test_a_mend_must_fit_the_claims_on_both_sides():
     (res,) = build(rows, ordered=True, tallies=True).resolve()
     assert res.wrong.value == 99999
     assert res.fix is None
+
+
+def test_a_slip_early_in_a_long_series_is_one_finding_with_the_nearest_reports():
+    from figcheck.checks.engine import run_checks
+    from figcheck.ruleset import load_rules
+
+    rows = [claim(i, i, 23000 + 100 * i) for i in range(30)]
+    rows[2] = claim(2, 2, 232000)  # a doubled digit: 23,200 → 232,000 contradicts every later report
+    decrease = [r for r in load_rules() if r.id == "casualties/cumulative-decrease"]
+    (finding,) = run_checks(rows, decrease)
+    assert finding.claims[0] == "c2" and len(finding.claims) == 12
+    assert finding.claims[1:4] == ["c3", "c4", "c5"]
+    assert "23,200" in finding.suggestion

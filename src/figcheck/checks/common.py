@@ -93,3 +93,15 @@ def nearest(c: Claim, others: list[Claim]) -> Claim:
     """The other claim closest in date (then in the same document) to ``c``."""
     return min(others, key=lambda o: (abs((o.as_of - c.as_of).days) if o.as_of and c.as_of else 0,
                                       o.document != c.document, o.line))
+
+
+SIDES = 12
+"""At most this many figures are set side by side in one finding: a slip early in a long series
+contradicts every later report, and the nearest in time say enough."""
+
+
+def sides(wrong: Claim, other: Claim, rest: list[Claim]) -> list[Claim]:
+    """The claims of a finding: the likely wrong one, the one its message names, then the nearest."""
+    rest = sorted((o for o in rest if o is not other), key=lambda o: (
+        abs((o.as_of - wrong.as_of).days) if o.as_of and wrong.as_of else 0, o.document, o.line))
+    return [wrong, other, *rest[: SIDES - 2]]

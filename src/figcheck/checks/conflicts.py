@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from figcheck.checks.intervals import INF, Interval
-from figcheck.checks.series import EDIT_PRIOR, slips
+from figcheck.checks.series import EDIT_PRIOR, precise, slips
 from figcheck.model import Claim
 
 BoundKey = tuple[float, int]
@@ -242,5 +242,7 @@ class Series:
                 deg[k] -= 1
                 heapq.heappush(heap, (-deg[k], k))
             deg[pick] = 0
+            if not any(precise(self.members[k]) for k in others):
+                fix = None  # only a figure given in full is evidence of which digits slipped
             out.append(Resolution(self.members[pick], [self.members[k] for k in others], fix))
         return out

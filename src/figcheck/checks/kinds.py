@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from figcheck.checks.common import nearest, phrase_matcher, reader, src, typo
+from figcheck.checks.common import nearest, phrase_matcher, reader, sides, src, typo
 from figcheck.checks.conflicts import Series
 from figcheck.checks.series import Conflict, fmt_number, group_series, selected
 from figcheck.model import Claim
@@ -29,7 +29,7 @@ def disagree(claims: list[Claim], rule: DisagreeRule) -> list[Conflict]:
                 other = nearest(res.wrong, res.others)
                 first, second = sorted([res.wrong, other], key=lambda c: (c.document, c.line, c.column))
                 conflicts.append(Conflict(
-                    claims=[res.wrong, other, *(o for o in res.others if o is not other)],
+                    claims=sides(res.wrong, other, res.others),
                     fields={"date": str(res.wrong.as_of), "first": first.text, "second": second.text,
                             "first_source": src(first), "second_source": src(second)},
                     suggestion=typo(res.wrong, res.fix),
@@ -69,8 +69,9 @@ def decrease(claims: list[Claim], rule: DecreaseRule) -> list[Conflict]:
             other = nearest(res.wrong, res.others)
             earlier, later = sorted([res.wrong, other], key=lambda c: c.as_of)  # type: ignore[arg-type, return-value]
             revised = bool(revision and revision.search(later.sentence))
-            rest = [o for o in res.others if o is not other]
-            named = [earlier, later, *rest] if revised else [res.wrong, other, *rest]
+            named = sides(res.wrong, other, res.others)
+            if revised:  # the revised (later) figure stands; the superseded one goes first
+                named = [earlier, later, *named[2:]]
             conflicts.append(Conflict(
                 claims=named,
                 fields={"earlier": earlier.text, "earlier_date": str(earlier.as_of),
