@@ -67,7 +67,8 @@ def zones(text: str, start: int, end: int, lower: int, upper: int, lang: str, ve
             cut = m.end()
             break
     tokens_before = [m for m in back if m.start() >= cut]
-    before_start = tokens_before[-8].start() if len(tokens_before) > 8 else cut
+    # Twelve words back: "The death toll from last week's flash floods in eastern Spain rose to 217".
+    before_start = tokens_before[-12].start() if len(tokens_before) > 12 else cut
     clause_start_m = None
     for m in CLAUSE_END.finditer(text, lower, start):
         clause_start_m = m

@@ -194,12 +194,15 @@ class Resolver:
         np_hits = self.metric_nouns.finditer(text, *z.np) + self.metric_verbs.finditer(text, *z.np)
         if len({h.key for h in np_hits}) >= 2:
             return None  # "patients, wounded and displaced persons": a mixed count has no one metric
+        before = self.metric_verbs.finditer(text, *z.before) + self.metric_nouns.finditer(text, *z.before)
+        adjacent = [h for h in before if not text[h.end : z.before[1]].strip(" \t-־")]
+        if adjacent:
+            return adjacent[-1].key  # "killed 11 people, wounding 30 more": the verb right before wins
         pred = self.metric_verbs.finditer(text, *z.predicate) + self.metric_nouns.finditer(text, *z.predicate)
         if pred:
             return min(pred, key=lambda h: h.start).key
         if np_hits:
             return np_hits[0].key
-        before = self.metric_verbs.finditer(text, *z.before) + self.metric_nouns.finditer(text, *z.before)
         return max(before, key=lambda h: h.end).key if before else None
 
     def _place(self, text: str, m: Mention, sent: Span) -> str | None:
