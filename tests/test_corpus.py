@@ -155,13 +155,13 @@ def _big_corpus(root: Path, n: int) -> None:
         path = root / "content" / f"s{i % 10}" / f"a{i:04d}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         day = f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"
-        body = "\n\n".join([TOLL.format(n=f"{30_000 + i:,}")] + ["Officials met on Monday to discuss the plan."] * 40)
+        body = "\n\n".join([TOLL.format(n=f"{30_000 + i:,}")] + ["Officials met on Monday to discuss the plan."] * 12)
         path.write_text(article(day, body, f"Report {i}"), encoding="utf-8")
 
 
 def test_killing_index_midway_leaves_an_index_the_next_run_completes(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.figcheck]\ncorpus = "content/"\n', encoding="utf-8")
-    _big_corpus(tmp_path, 600)
+    _big_corpus(tmp_path, 450)
     before = {p: p.read_bytes() for p in (tmp_path / "content").rglob("*.md")}
     proc = subprocess.Popen(
         [sys.executable, "-m", "figcheck.cli", "index", "--jobs", "2"], cwd=tmp_path,
@@ -177,15 +177,15 @@ def test_killing_index_midway_leaves_an_index_the_next_run_completes(tmp_path: P
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     partial = _rows(db_file)
-    assert 0 < partial < 600
+    assert 0 < partial < 450
 
     resumed = subprocess.run(
         [sys.executable, "-m", "figcheck.cli", "index"], cwd=tmp_path, capture_output=True, text=True, timeout=300,
     )
     assert resumed.returncode == 0, resumed.stderr
     assert "Traceback" not in resumed.stderr
-    assert _rows(db_file) == 600
-    assert f"{600 - partial:,} extracted" in resumed.stderr or "rebuilding" in resumed.stderr
+    assert _rows(db_file) == 450
+    assert f"{450 - partial:,} extracted" in resumed.stderr or "rebuilding" in resumed.stderr
     assert {p: p.read_bytes() for p in (tmp_path / "content").rglob("*.md")} == before
 
 

@@ -31,7 +31,8 @@ BATCH = 200
 RACY_NS = 2_000_000_000
 """A file modified less than this before it was indexed is re-hashed next time."""
 BUSY_MS = 30_000
-CLAIM_CODE = ("load", "extract", "resolve", "model.py", "pipeline.py", "paths.py", "suppress.py", "corpus/index.py")
+CLAIM_CODE = ("load", "extract", "resolve", "model.py", "pipeline.py", "paths.py", "suppress.py")
+"""The code whose output the index caches. A change to the tables themselves bumps SCHEMA."""
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -46,6 +47,7 @@ CREATE TABLE IF NOT EXISTS claims (
 );
 CREATE INDEX IF NOT EXISTS claims_path ON claims (path);
 CREATE INDEX IF NOT EXISTS claims_metric ON claims (metric);
+CREATE INDEX IF NOT EXISTS claims_key ON claims (metric, grp, place, definition, scope, as_of);
 """
 
 
@@ -327,40 +329,35 @@ class ArchiveIndex:
     def matching(self, conditions: Iterable[tuple[tuple[str, object], ...]], exclude: Iterable[str] = ()) -> list[Claim]:
         """Claims meeting any of ``conditions``; each is a tuple of (field, wanted), wanted being a
         value (None matches null) or a frozenset of values, over the fields metric, group, place,
-        definition, scope and as_of. Rows are read by metric (indexed) and matched on their key
-        columns here; only the matches are decoded, which is most of the cost."""
-        position = {"metric": 0, "group": 1, "place": 2, "definition": 3, "scope": 4, "as_of": 5}
-        tests: dict[object, list[tuple[tuple[int, object], ...]]] = {}
-        wide = False
-        for condition in dict.fromkeys(conditions):
-            wanted = dict(condition)
-            if "metric" not in wanted or isinstance(wanted["metric"], frozenset):
-                wide = True
-            pairs = tuple(
-                (position[name], value.isoformat() if hasattr(value, "isoformat") and not isinstance(value, frozenset) else value)
-                for name, value in condition
-            )
-            tests.setdefault(wanted.get("metric"), []).append(pairs)
-        if not tests:
-            return []
-        columns = "metric, grp, place, definition, scope, as_of, id, path, data"
-        if wide:
-            rows: Iterable[tuple[object, ...]] = self.conn.execute(f"SELECT {columns} FROM claims ORDER BY rowid")
-            every = [t for ts in tests.values() for t in ts]
-        else:
-            marks = ",".join("?" * len(tests))
-            rows = self.conn.execute(f"SELECT {columns} FROM claims WHERE metric IN ({marks}) ORDER BY rowid", list(tests))
+        definition, scope and as_of. One indexed query per condition (claims_key), then only the
+        matches' JSON is decoded: decoding is most of the cost."""
+        column = {"metric": "metric", "group": "grp", "place": "place", "definition": "definition",
+                  "scope": "scope", "as_of": "as_of"}
         skip = set(exclude)
-        seen: set[object] = set()
+        found: dict[str, str] = {}
+        for condition in dict.fromkeys(conditions):
+            sql, args = [], []
+            for name, wanted in condition:
+                if isinstance(wanted, frozenset):
+                    values = sorted(v for v in wanted if v is not None)
+                    alts = [f"{column[name]} IN ({','.join('?' * len(values))})"] if values else []
+                    if None in wanted:
+                        alts.append(f"{column[name]} IS NULL")
+                    sql.append("(" + " OR ".join(alts or ["0"]) + ")")
+                    args.extend(values)
+                else:
+                    sql.append(f"{column[name]} IS ?")
+                    args.append(wanted.isoformat() if hasattr(wanted, "isoformat") else wanted)
+            query = f"SELECT id, path, rowid FROM claims WHERE {' AND '.join(sql) or '1'}"
+            for cid, path, rowid in self.conn.execute(query, args):
+                if path not in skip:
+                    found.setdefault(cid, rowid)
+        rowids = sorted(found.values())
         result = []
-        for row in rows:
-            if row[7] in skip or row[6] in seen:
-                continue
-            for pairs in every if wide else tests[row[0]]:
-                if all(row[i] in v if isinstance(v, frozenset) else row[i] == v for i, v in pairs):
-                    seen.add(row[6])
-                    result.append(Claim.model_validate_json(row[8]))  # type: ignore[arg-type]
-                    break
+        for chunk in _batches(rowids, 900):
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(f"SELECT data FROM claims WHERE rowid IN ({marks}) ORDER BY rowid", chunk)
+            result.extend(Claim.model_validate_json(d) for (d,) in rows)
         return result
 
     def all_claims(self) -> list[Claim]:
