@@ -203,11 +203,22 @@ class Series:
         """The likeliest single edit of claim i's digits that makes it fit the rest of the series."""
         floor, ceiling = self.window(i, alive)
         c = self.members[i]
-        for value, kind in slips(c):
-            probe = self.read(c, value)
-            if not high_key(probe) < floor and not ceiling < low_key(probe):
-                return value, kind
-        return None
+        fitting = [
+            (value, kind) for value, kind in slips(c)
+            if not high_key(self.read(c, value)) < floor and not ceiling < low_key(self.read(c, value))
+        ]
+        if not fitting:
+            return None
+        # Among equally likely slips, the value that sits best in the series: what the other
+        # reports of the same day say, else the middle of the room its neighbours leave
+        # (23,210 rather than 23,121 between 23,084 and 23,357 when a copy of the day says 23,210).
+        same_day = sorted(self.members[k].value for k in range(self.start[i], self.stop[i])
+                          if k != i and alive[k] and precise(self.members[k]))
+        bounds = [b for b in (floor[0], ceiling[0]) if math.isfinite(b)]
+        target = (same_day[len(same_day) // 2] if same_day
+                  else sum(bounds) / len(bounds) if bounds else c.value)
+        best = EDIT_PRIOR[fitting[0][1]]
+        return min((f for f in fitting if EDIT_PRIOR[f[1]] == best), key=lambda f: abs(f[0] - target))
 
     def resolve(self) -> list[Resolution]:
         if len(self.members) < 2 or not self.any_conflict():

@@ -18,8 +18,17 @@ def _key(c: Claim) -> tuple[object, ...]:
     return (c.metric, c.group, c.place, c.definition, dimension(c.unit), c.source)
 
 
-def _hull(ivs: list[Interval]) -> Interval:
-    return Interval(min(iv.low for iv in ivs), max(iv.high for iv in ivs))
+def _distinct(totals: list[Claim], read) -> list[Claim]:  # type: ignore[no-untyped-def]
+    """One claim per distinct figure: syndicated copies of a total say the same thing once."""
+    return list({(iv.low, iv.high): c for c in reversed(totals) for iv in [read(c, None)]}.values())
+
+
+def _rise(now: Interval, before: Interval) -> Interval:
+    return Interval(now.low - before.high, now.high - before.low)
+
+
+def _gap(a: Interval, b: Interval) -> float:
+    return max(0.0, b.low - a.high, a.low - b.high)
 
 
 def _overlaps(a: Interval, b: Interval) -> bool:
@@ -55,28 +64,31 @@ def increment(claims: list[Claim], rule: IncrementRule) -> list[Conflict]:
         if not now or not before:
             continue
         read = reader(now[0].unit, tallies=rule.lower_bounds_are_tallies)
-        hi, lo = _hull([read(c, None) for c in now]), _hull([read(c, None) for c in before])
-        rise = Interval(hi.low - lo.high, hi.high - lo.low)
         used = {step.id, *(c.id for c in now), *(c.id for c in before)}
         extra = [
             o for c in (step, *now) for o in by_sentence[(c.document, c.sentence)]
             if o.id not in used and near(o, additions, before=30, after=40)
         ]
         added = sum(o.value for o in {o.id: o for o in extra}.values())
+        # Each pair of that day's and the day before's totals is one reading of the rise; the daily
+        # figure holds if it fits any (a copy with a slip elsewhere in the archive is not its fault).
+        pairs = [(n, b, _rise(read(n, None), read(b, None))) for n in _distinct(now, read) for b in _distinct(before, read)]
 
         def fits(v: float | None) -> bool:
             iv = read(step, v)
-            return _overlaps(iv, rise) or (added > 0 and _overlaps(Interval(iv.low + added, iv.high + added), rise))
+            shifted = Interval(iv.low + added, iv.high + added)
+            return any(_overlaps(iv, r) or (added > 0 and _overlaps(shifted, r)) for _, _, r in pairs)
 
         if fits(None):
             continue
         fix = next(((v, kind) for v, kind in slips(step) if fits(v)), None)
+        n, b, rise = min(pairs, key=lambda p: _gap(read(step, None), p[2]))
         difference = fmt_number(rise.low) if rise.low == rise.high and rise.low not in (INF, -INF) else (
             f"{fmt_number(rise.low)} to {fmt_number(rise.high)}")
         conflicts.append(Conflict(
-            claims=[step, now[0], before[0]],
-            fields={"step": step.text, "date": str(step.as_of), "now": now[0].text, "before": before[0].text,
-                    "before_date": str(before[0].as_of), "difference": difference, "source": src(step),
+            claims=[step, n, b],
+            fields={"step": step.text, "date": str(step.as_of), "now": n.text, "before": b.text,
+                    "before_date": str(b.as_of), "difference": difference, "source": src(step),
                     "added": fmt_number(added)},
             suggestion=typo(step, fix, "the rise of the total"),
         ))
