@@ -25,6 +25,8 @@ PATTERNS = [
     r"(?i)(?<![\w.,])\d{1,3}[\s-]+(?:year|month|week)s?[\s-]+old",
     r"(?i)(?<=\baged?\s+)[0-9]{1,3}(?:\s*(?:to|-|–|and)\s*[0-9]{1,3})?(?![0-9])",
     r"(?<=\p{Lu}\p{Ll}+,\s)[0-9]{1,3}(?=,(?![0-9]))",
+    # A player's shirt number after the name: "Dak Prescott (4) celebrates".
+    r"(?<=\p{Lu}\p{Ll}+\s\()[0-9]{1,3}(?=\))",
     # Phone numbers.
     r"(?<![\w])\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}(?![\w])",
     r"(?<![\w.,])\(?\d{3}\)?[\s-]\d{3}-\d{4}(?![\w])",
@@ -73,7 +75,7 @@ class NonClaims:
         self.age_after_name = regex.compile(r"(?<=[\p{Hebrew}\p{Arabic}'\"]{2,},\s)[0-9]{1,2}(?=,\s*[\p{L}]|\.?\s*\Z)") if lang in {"he", "ar"} else None
         # "Windows 11", "Boeing 737": a capitalised name before a bare number names a thing. Not
         # a possessive ("Harris's 226"), a score ("Senate 53-47") or a count ("Likud 24 seats").
-        self.capitalised = regex.compile(r"(?=\p{Lu})(?<![\w.])(?P<w>\p{Lu}[\p{L}']*)(?<!'s)\s+(?P<n>[0-9]+)(?![0-9%\w]|[.,][0-9]|[-–][0-9])(?!\s+(?P<c>[\p{L}]+))?")
+        self.capitalised = regex.compile(r"(?=\p{Lu})(?<![\w.])(?P<w>\p{Lu}[\p{L}']*)(?<!'s)\s+(?P<n>[0-9]+)(?![0-9%\w]|[.,][0-9]|(?<=(?<![0-9])[0-9]{1,3})[-–][0-9])")
         counted: set[str] = set()
         for entry in lexicon.section("groups").values():
             counted |= {str(w).casefold() for w in (entry or {}).get("en") or []}
@@ -82,6 +84,8 @@ class NonClaims:
                 counted |= {str(w).casefold() for w in ((entry.get("noun") or {}).get("en") or [])}
         counted |= {str(w).casefold() for w in ((lexicon.section("units").get("suffix") or {}).get("en") or {})}
         self.counted_words = counted
+        # Who is counted ("people", "soldiers"): after a year-like number, these make it a count.
+        self.group_words = {str(w).casefold() for entry in lexicon.section("groups").values() for w in (entry or {}).get("en") or []}
 
     def spans(self, text: str, dates: list[DateHit]) -> list[tuple[int, int]]:
         spans = [(d.start, d.end) for d in dates]
@@ -93,7 +97,7 @@ class NonClaims:
         if self.identifier is not None:
             for m in self.identifier.finditer(text):
                 word = m.group("w")
-                if not self.cased or word[0].isupper() or word.casefold() in self.lower_ok:
+                if not self.cased or not word.islower() or word.casefold() in self.lower_ok:
                     spans.append((m.start("n"), m.end("n")))
         for rx in (self.names, self.age_after_name):
             if rx is not None:

@@ -142,7 +142,7 @@ class Scanner:
                 continue
             if mention.ordinal and not mention.day_count:
                 continue
-            if self._is_year(text, mention) and not self.bounds.has_bound_before(text, mention.start):
+            if self._is_year(text, mention) and not self.bounds.has_bound_before(text, mention.start) and not self._counts(text, mention):
                 continue
             if self._lone_one(text, mention):
                 continue
@@ -194,6 +194,11 @@ class Scanner:
         if not ordinal and not hit.fraction:
             unit, end = self._unit_after(text, e)
         return Mention(s, end, s, e, value, value, value, "exact", unit, ordinal, ordinal and self._is_day(text, s, e), scale=hit.scale)
+
+    def _counts(self, text: str, m: Mention) -> bool:
+        """A counted noun follows ("2000 people"): the number is a figure, not a year."""
+        following = regex.match(r"\s+([\p{L}]+)", text[m.end : m.end + 30])
+        return bool(following and following.group(1).casefold() in self.nonclaims.group_words)
 
     def _unit_after(self, text: str, end: int) -> tuple[str, int]:
         """The unit written after a figure ("12 km", "6kW", "2.4-liter"), else ``count``."""
