@@ -94,10 +94,6 @@ class WordNumbers:
             self.fraction_rx = regex.compile(
                 rf"(?<![\w-]){pre}(?P<n>(?:(?P<count>{count})[\s-]+)?(?P<f>{fr}))(?![\w-])", regex.I
             )
-        self.prefixes = prefixes.casefold() or "\0"
-        starts = lambda words: frozenset(w.split()[0].split("-")[0] for w in words if w)  # noqa: E731
-        self.first_words = starts([*self.cardinals, *self.scales, *self.ordinals, *self.articles, self.dozen])
-        self.fraction_first = starts([*self.fractions, *self.articles, *(k for k, v in self.cardinals.items() if 1 <= v <= 9)])
         self.scale_after = regex.compile(rf"\s+(?:of\s+)?(?:a\s+|an\s+)?(?P<s>{alt(sorted(self.scales, key=len, reverse=True))})(?![\w])", regex.I)
 
     def finditer(self, text: str) -> list[WordHit]:
@@ -105,32 +101,16 @@ class WordNumbers:
         out: list[WordHit] = []
         if self.pattern is None:
             return out
-        for m in self._candidates(text, self.pattern, self.first_words):
+        for m in self.pattern.finditer(text):
             parsed = self.parse(m.group("n"))
             if parsed is not None:
                 out.append(WordHit(m.start("n"), m.end("n"), parsed[0], parsed[1], scaled=parsed[2] > 1, scale=parsed[2]))
         if self.fraction_rx is not None:
-            for m in self._candidates(text, self.fraction_rx, self.fraction_first):
+            for m in self.fraction_rx.finditer(text):
                 hit = self._fraction(text, m)
                 if hit is not None:
                     out.append(hit)
         return out
-
-    def _candidates(self, text: str, rx: regex.Pattern[str], first: frozenset[str]) -> list[regex.Match[str]]:
-        """``rx.finditer(text)``, tried only at words that can open a match: a big alternation
-        scanned at every character is the slowest part of reading a text."""
-        found, last = [], 0
-        for word in WORD.finditer(text):
-            if word.start() < last:
-                continue
-            token = word.group().casefold()
-            if token not in first and not any(token[k:] in first for k in (1, 2) if len(token) > k + 1 and token[:k].strip(self.prefixes) == ""):
-                continue
-            m = rx.match(text, word.start())
-            if m is not None:
-                found.append(m)
-                last = m.end()
-        return found
 
     def _fraction(self, text: str, m: regex.Match[str]) -> WordHit | None:
         share = self.fractions[_casefold(m.group("f"))]
@@ -202,9 +182,6 @@ class WordNumbers:
         if not seen:
             return None
         return float(total + current), ordinal, scaled
-
-
-WORD = regex.compile(r"[\p{L}\p{M}]+")
 
 
 def _casefold(text: str) -> str:
