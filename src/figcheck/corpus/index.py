@@ -326,11 +326,15 @@ class ArchiveIndex:
     def claims_of(self, paths: Iterable[str]) -> list[Claim]:
         return self._claims("path", list(paths))
 
-    def matching(self, conditions: Iterable[tuple[tuple[str, object], ...]], exclude: Iterable[str] = ()) -> list[Claim]:
+    def matching(
+        self, conditions: Iterable[tuple[tuple[str, object], ...]], exclude: Iterable[str] = (),
+        decoded: dict[int, Claim] | None = None,
+    ) -> list[Claim]:
         """Claims meeting any of ``conditions``; each is a tuple of (field, wanted), wanted being a
         value (None matches null) or a frozenset of values, over the fields metric, group, place,
         definition, scope and as_of. One indexed query per condition (claims_key), then only the
-        matches' JSON is decoded: decoding is most of the cost."""
+        matches' JSON is decoded: decoding is most of the cost. ``decoded`` keeps claims already
+        decoded by rowid across calls."""
         column = {"metric": "metric", "group": "grp", "place": "place", "definition": "definition",
                   "scope": "scope", "as_of": "as_of"}
         skip = set(exclude)
@@ -352,13 +356,13 @@ class ArchiveIndex:
             for cid, path, rowid in self.conn.execute(query, args):
                 if path not in skip:
                     found.setdefault(cid, rowid)
+        decoded = {} if decoded is None else decoded
         rowids = sorted(found.values())
-        result = []
-        for chunk in _batches(rowids, 900):
+        for chunk in _batches([r for r in rowids if r not in decoded], 900):
             marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(f"SELECT data FROM claims WHERE rowid IN ({marks}) ORDER BY rowid", chunk)
-            result.extend(Claim.model_validate_json(d) for (d,) in rows)
-        return result
+            rows = self.conn.execute(f"SELECT rowid, data FROM claims WHERE rowid IN ({marks})", chunk)
+            decoded.update((rowid, Claim.model_validate_json(d)) for rowid, d in rows)
+        return [decoded[r] for r in rowids]
 
     def all_claims(self) -> list[Claim]:
         return [Claim.model_validate_json(d) for (d,) in self.conn.execute("SELECT data FROM claims ORDER BY rowid")]
