@@ -7,15 +7,15 @@ figcheck against quantulum3 on the same text in the same run.
 
 For each size it writes a corpus generated deterministically (seeded; English, Hebrew and Arabic
 wire stories of 1-5 KB; dated casualty series, budgets, elections, sport, events, day counts;
-one planted typo in every 2,000 documents), then times the real CLI as a subprocess:
+three planted swapped-digit tolls at any size), then times the real CLI as a subprocess:
 `figcheck extract DIR --format jsonl` and `figcheck audit DIR --format markdown`, both to
 /dev/null. Peak memory is the largest sum of resident set sizes of the process and its workers,
 polled every 50 ms from /proc (forked workers share pages with the parent, so this overstates).
 
 quantulum3 (`pip install -e '.[bench]'`) is fed one sentence at a time, its fastest mode, on
-whole documents of the smallest corpus until --quantulum-seconds run out; figcheck then extracts
-the same documents in the same process on one core, and the ratio of characters per second is
-reported.
+whole documents of the smallest corpus until --quantulum-seconds of CPU run out; figcheck
+extracts each same document right after, in the same process on one core; the ratio of
+characters per CPU second is reported.
 """
 
 from __future__ import annotations
@@ -75,46 +75,72 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _typo(n: int, rng: random.Random) -> int:
-    digits = f"{n}"
-    i = rng.randrange(len(digits))
-    return int(digits[: i + 1] + digits[i:])  # a doubled digit: 45,581 → 445,581
+PLANT_NEAR = (501, 5_000, 50_000)
+
+
+def _day(i: int) -> int:
+    return random.Random(i * 7919 + 17).randrange(DAYS)
+
+
+def _planted() -> frozenset[int]:
+    """A few documents, at any corpus size, whose toll has its last two digits swapped upwards by
+    more than a day's rise (41,427 → 41,472): it then exceeds the next days' tolls, a decrease the
+    checks must find. The first English document at or after each of PLANT_NEAR that allows it."""
+    chosen = set()
+    for i in PLANT_NEAR:
+        while not (i % 7 not in (3, 5) and _swap(toll(_day(i))) - toll(_day(i)) > 2 * (toll(_day(i) + 1) - toll(_day(i)))):
+            i += 1
+        chosen.add(i)
+    return frozenset(chosen)
+
+
+def _swap(n: int) -> int:
+    digits = list(f"{n}")
+    digits[-1], digits[-2] = digits[-2], digits[-1]
+    return int("".join(digits))
+
+
+PLANTED = _planted()
 
 
 def article(i: int) -> tuple[str, str]:
-    """(language, text) of document ``i``; the same i always gives the same text."""
+    """(language, text) of document ``i``; the same i always gives the same text.
+
+    Facts come from the day (``fact``), so every report of a day agrees and every series only
+    rises; only wording, language, source alias and filler vary per document (``rng``).
+    """
     rng = random.Random(i * 7919 + 17)
     day = rng.randrange(DAYS)
+    fact = random.Random(day)
     date = FIRST_DAY + dt.timedelta(days=day)
-    n = toll(day)
-    if i % 2000 == 1999:
-        n = _typo(n, rng)
+    n = _swap(toll(day)) if i in PLANTED else toll(day)
+    increment = toll(day) - toll(day - 1)
     lang = "he" if i % 7 == 3 else "ar" if i % 7 == 5 else "en"
     if lang == "he":
         paras = [f"משרד הבריאות בעזה מסר כי לפחות {n:,} פלסטינים נהרגו מאז 7 באוקטובר 2023."]
         paras += [" ".join(rng.sample(FILLER_HE, 2)) for _ in range(rng.randint(4, 12))]
-        paras.insert(rng.randint(1, len(paras)), f"לפי הדיווח, {rng.randint(12, 90)} בני אדם נהרגו ביממה האחרונה.")
+        paras.insert(rng.randint(1, len(paras)), f"לפי הדיווח, {increment} בני אדם נהרגו ביממה האחרונה.")
     elif lang == "ar":
         paras = [f"قالت وزارة الصحة في غزة إن ما لا يقل عن {n:,} فلسطينيا قتلوا منذ 7 أكتوبر 2023."]
         paras += [" ".join(rng.sample(FILLER_AR, 2)) for _ in range(rng.randint(4, 12))]
-        paras.insert(rng.randint(1, len(paras)), f"وأضافت الوزارة أن {rng.randint(12, 90)} شخصا قتلوا خلال الـ24 ساعة الماضية.")
+        paras.insert(rng.randint(1, len(paras)), f"وأضافت الوزارة أن {increment} شخصا قتلوا خلال الـ24 ساعة الماضية.")
     else:
         source = rng.choice(SOURCES_EN)
-        place = rng.choice(PLACES)
+        place = PLACES[fact.randrange(len(PLACES))]
         paras = [
             f"{source} said at least {n:,} Palestinians have been killed in Gaza since October 7, 2023.",
             f"Another {toll(day) * 2 + 311:,} have been wounded, the ministry said.",
-            f"{rng.choice(['Four', 'Six', 'Nine', 'Eleven'])} people were killed in a strike on a house in {place} "
-            f"on {rng.choice(WEEKDAYS)}, witnesses said.",
+            f"{['Four', 'Six', 'Nine', 'Eleven'][fact.randrange(4)]} people were killed in a strike on a house in {place} "
+            f"on {WEEKDAYS[(date.weekday() - 1) % 7]}, witnesses said.",
         ]
         extras = [
             f"It was the {_ordinal((date - START).days + 1)} day of the war.",
-            f"The government approved a budget of ${rng.randint(11, 99) / 10:.1f} billion, up {rng.randint(2, 14)}% on last year.",
-            f"Turnout was {rng.randint(450, 780) / 10:.1f}% with {rng.randint(100_000, 2_000_000):,} votes counted in {rng.randint(12, 60)} districts.",
-            f"Unemployment rose to {rng.randint(30, 80)} percent, according to the labour ministry.",
-            f"More than {rng.randint(2, 19)} million people have been displaced, the United Nations said.",
-            f"Hapoel won {rng.randint(0, 5)}-{rng.randint(0, 5)} in front of {rng.randint(5_000, 40_000):,} fans.",
-            f"Between {rng.randint(20, 40)} and {rng.randint(50, 90)} trucks entered through the Kerem Shalom crossing.",
+            f"The government approved a budget of ${31 + date.year - 2024:.0f} billion, up {fact.randint(2, 14)}% on last year.",
+            f"Turnout was {fact.randint(450, 780) / 10:.1f}% with {fact.randint(100_000, 2_000_000):,} votes counted in {fact.randint(12, 60)} districts.",
+            f"Unemployment rose to {30 + day // 30} percent, according to the labour ministry.",
+            f"More than {1 + day // 100} million people have been displaced, the United Nations said.",
+            f"Hapoel won {fact.randint(0, 5)}-{fact.randint(0, 5)} in front of {fact.randint(5_000, 40_000):,} fans.",
+            f"Between {fact.randint(20, 40)} and {fact.randint(50, 90)} trucks entered through the Kerem Shalom crossing.",
         ]
         paras += rng.sample(extras, rng.randint(1, 4))
         paras += [" ".join(rng.sample(FILLER_EN, rng.randint(1, 3))) for _ in range(rng.randint(3, 14))]
@@ -124,7 +150,7 @@ def article(i: int) -> tuple[str, str]:
 
 
 def write_corpus(root: Path, size: int) -> tuple[Path, int]:
-    folder = root / f"corpus-{size}"
+    folder = root / f"corpus-v2-{size}"
     done = folder / ".complete"
     if done.exists():
         return folder, int(done.read_text())
@@ -203,22 +229,23 @@ def versus_quantulum(folder: Path, budget: float) -> dict[str, float] | None:
         extract_document(load_file(str(lang_sample)))  # compile figcheck's patterns for each language
     used: list[Path] = []
     chars = 0
-    q_time = 0.0
+    q_time = f_time = 0.0
+    # Alternating per document and counting CPU time (process_time), so that other work on the
+    # machine weighs on neither side more than the other.
     for path in files:
         text = load_file(str(path)).text
         parts = [text[s.start : s.end] for p in paragraphs(text) for s in sentences(text, p)]
-        started = time.perf_counter()
+        started = time.process_time()
         for sentence in parts:
             q3.parse(sentence)
-        q_time += time.perf_counter() - started
+        q_time += time.process_time() - started
+        started = time.process_time()
+        extract_document(load_file(str(path)))
+        f_time += time.process_time() - started
         used.append(path)
         chars += len(text)
         if q_time > budget:
             break
-    started = time.perf_counter()
-    for path in used:
-        extract_document(load_file(str(path)))
-    f_time = time.perf_counter() - started
     return {
         "documents": len(used), "characters": chars,
         "quantulum3_chars_per_s": chars / q_time, "figcheck_chars_per_s": chars / f_time,
@@ -242,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[dict[str, object]] = []
     results: dict[str, object] = {"runs": rows, "versus_quantulum3": None}
     write_corpus(args.workdir, min(sizes))
-    versus = None if args.no_quantulum else versus_quantulum(args.workdir / f"corpus-{min(sizes)}", args.quantulum_seconds)
+    versus = None if args.no_quantulum else versus_quantulum(args.workdir / f"corpus-v2-{min(sizes)}", args.quantulum_seconds)
     results["versus_quantulum3"] = versus
     if args.no_quantulum:
         pass
@@ -257,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
           "|---:|---:|---|---:|---:|---:|---:|---:|---:|", flush=True)
     for size in sizes:
         folder, total = write_corpus(args.workdir, size)
-        for command in args.commands.split(","):
+        for command in [c for c in args.commands.split(",") if c]:
             fmt = "jsonl" if command == "extract" else "markdown"
             seconds, cpu, peak, code = run_measured([*cli, command, str(folder), "--format", fmt, "--jobs", str(args.jobs)])
             rows.append({"documents": size, "bytes": total, "command": command, "seconds": seconds, "cpu_seconds": cpu,

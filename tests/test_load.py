@@ -200,3 +200,12 @@ def test_skipping_lines_without_figures_changes_no_claim(monkeypatch):
     for a, b in zip(fast, full, strict=True):
         assert [c.model_dump() for c in a.claims] == [c.model_dump() for c in b.claims], a.document.path
         assert a.document == b.document
+
+
+@pytest.mark.parametrize("text", ["at least \n\n٠", "Officials said at least\n\nQuotes follow.\n\n45 people died.\n"])
+def test_figures_read_across_lines_come_out_the_same_with_the_line_filter(monkeypatch, text):
+    pipeline = importlib.import_module("figcheck.pipeline")
+    fast = extract_document(load_text("x.txt", text)).claims
+    monkeypatch.setattr(pipeline, "SKIP_FIGURELESS_LINES", False)
+    full = extract_document(load_text("x.txt", text)).claims
+    assert [c.model_dump() for c in fast] == [c.model_dump() for c in full]

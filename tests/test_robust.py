@@ -194,3 +194,30 @@ def test_a_50_mb_file_finishes_in_bounded_memory(tmp_path):
     assert len(first) == len(last) > 10
     offset = 50 * 10_000 + lines + 1
     assert [(c["text"], c["line"] - offset) for c in last] == [(c["text"], c["line"]) for c in first]
+
+
+def test_progress_shows_files_claims_and_time_left_only_on_a_terminal():
+    import io
+
+    from figcheck.progress import ProgressBar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    piped, terminal = io.StringIO(), Terminal()
+    for stream in (piped, terminal):
+        bar = ProgressBar(stream, interval=0)
+        for done in range(1, 5):
+            bar(done, 4, done * 10)
+        bar.close()
+    assert piped.getvalue() == ""
+    last = terminal.getvalue().rstrip("\n").split("\r")[-1]
+    assert "4/4 files" in last and "40 claims" in last and "left" in last
+    assert terminal.getvalue().endswith("\n")
+
+
+def test_audit_with_progress_keeps_stdout_clean(tmp_path):
+    result = run_cli("audit", str(SEEDS), "--format", "json")
+    assert json.loads(result.stdout)["summary"]["documents"] == 3
+    assert "files," not in result.stderr  # CliRunner's stderr is not a terminal

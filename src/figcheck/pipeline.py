@@ -75,6 +75,7 @@ def extract_document(doc: LoadedDocument, lexicon: Lexicon | None = None) -> Doc
         if not HAS_WORD.search(piece.text):
             continue  # padding and rules of dashes hold no figure; scanning them costs a second a megabyte
         folded = fold(piece.text)
+        whole = piece
         if SKIP_FIGURELESS_LINES:
             keep = figure_lines(folded, scan)
             if len(keep) <= folded.count("\n"):
@@ -82,6 +83,12 @@ def extract_document(doc: LoadedDocument, lexicon: Lexicon | None = None) -> Doc
                 folded = fold(piece.text)
         ex = scan.scan(folded, doc.published)
         found = resolve_text(doc.path, piece.text, ex, lexicon, lang, doc.published)
+        if piece is not whole and not all(piece.contiguous(c.line, c.end_line) for c in found):
+            # A figure ran across lines that were not neighbours (a bound word at the end of one
+            # paragraph read with a number on a later one): read the piece whole, as without the filter.
+            piece, folded = whole, fold(whole.text)
+            ex = scan.scan(folded, doc.published)
+            found = resolve_text(doc.path, piece.text, ex, lexicon, lang, doc.published)
         doc.warnings.extend(piece.place_note(w) for w in ex.warnings)
         for claim in map(piece.place, found):
             if math.isfinite(claim.value):

@@ -47,6 +47,10 @@ class Piece:
         """Put right the ``line N:`` an extraction warning starts with."""
         return LINE_NOTE.sub(lambda m: f"line {self._row(int(m.group(1)) - 1)[0] + 1}:", note, count=1)
 
+    def contiguous(self, line: int, end_line: int) -> bool:
+        """Whether this piece's lines ``line`` to ``end_line`` (1-based) follow each other in the document."""
+        return self._row(end_line - 1)[0] - self._row(line - 1)[0] == end_line - line
+
     def only(self, keep: Iterable[int]) -> Piece:
         """A piece of the lines ``keep`` (indexes into this piece) alone, each still placed where it was."""
         lines = self.text.split("\n")
