@@ -97,8 +97,8 @@ class Bounds:
         if opened and self.join.fullmatch(gap):
             pass
         elif self.join_alone.fullmatch(gap) and not self.not_after.search(before):
-            if regex.fullmatch(r"\s+to\s+", gap) is None and a.end != a.num_end:
-                return None  # "20 people - 30 trucks" is two figures; "20-30" is one
+            if regex.fullmatch(r"\s+to\s+", gap) is None and a.end != a.num_end and (a.unit == "count" or a.unit != b.unit):
+                return None  # "20 people - 30 trucks" is two figures; "20-30" and "20%-30%" are one
         else:
             return None
         low = a.low if a.low is not None else a.value

@@ -94,6 +94,7 @@ class WordNumbers:
             self.fraction_rx = regex.compile(
                 rf"(?<![\w-]){pre}(?P<n>(?:(?P<count>{count})[\s-]+)?(?P<f>{fr}))(?![\w-])", regex.I
             )
+        self.and_fraction = regex.compile(rf"\s+and\s+(?:{art})\s+(?P<f>{alt(sorted(self.fractions, key=len, reverse=True))})(?![\w-])", regex.I) if self.fractions and self.articles else None
         self.scale_after = regex.compile(rf"\s+(?:of\s+)?(?:a\s+|an\s+)?(?P<s>{alt(sorted(self.scales, key=len, reverse=True))})(?![\w])", regex.I)
 
     def finditer(self, text: str) -> list[WordHit]:
@@ -104,7 +105,12 @@ class WordNumbers:
         for m in self.pattern.finditer(text):
             parsed = self.parse(m.group("n"))
             if parsed is not None:
-                out.append(WordHit(m.start("n"), m.end("n"), parsed[0], parsed[1], scaled=parsed[2] > 1, scale=parsed[2]))
+                value, end = parsed[0], m.end("n")
+                # "five and a half years": a fraction joined with "and" adds to the whole number.
+                extra = self.and_fraction.match(text, end) if self.and_fraction and not parsed[1] else None
+                if extra:
+                    value, end = value + self.fractions[_casefold(extra.group("f"))], extra.end()
+                out.append(WordHit(m.start("n"), end, value, parsed[1], scaled=parsed[2] > 1, scale=parsed[2]))
         if self.fraction_rx is not None:
             for m in self.fraction_rx.finditer(text):
                 hit = self._fraction(text, m)

@@ -84,7 +84,7 @@ class Scanner:
         start = rf"(?:(?<=(?<!\w)[{regex.escape(glued)}]{{1,2}}ـ?)|(?<![\w.,/\\:@#&=+]))" if glued else r"(?<![\w.,/\\:@#&=+])"
         # The look-ahead for a digit within six characters lets the engine skip plain words fast.
         self.digit_rx = regex.compile(
-            rf"(?=[^\n]{{0,6}}[0-9])(?:(?<!\p{{L}})(?P<cur>(?:{pre})\s?))?{SIGN}?(?(sign)|(?(cur)|{start}(?<![^0-9\s]-)))(?P<num>{NUM})"
+            rf"(?=[^\n]{{0,6}}[0-9])(?:(?<!\p{{L}})(?P<cur>(?:{pre})\s?))?{SIGN}?(?(sign)|(?(cur)|{start}(?<![^0-9\s%]-)))(?P<num>{NUM})"
             rf"(?:(?P<suf>{suf})(?![\w])|(?P<ord>st|nd|rd|th)(?![\w])|(?P<pct>%))?"
             rf"(?:[\s\-־]{{1,2}}(?P<scale>(?:{sw})(?:[\s-]+(?:{sw}))?)(?![\w]))?",
         )
