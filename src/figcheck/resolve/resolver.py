@@ -76,6 +76,8 @@ class Resolver:
         self.part_of = regex.compile(rf"(?i)\s*(?:{alt(part)})\s*")
         # A list item: a comma or "and", then at most four words and no verb-like clause break.
         self.listed = regex.compile(r"\s*(?:,|;|\band\b|و|ו)\s*(?:[\p{L}\p{M}'’/&.-]+\s+){0,4}?(?:on|at|with|to)?\s*")
+        began = [fold(w) for w in (lexicon.section("periods").get("began") or {}).get(lang) or []]
+        self.began = regex.compile(rf"(?i)(?<!\w)(?:{alt(began)})\s+(?:(?:in|on|from|the|of)\s+)*\Z")
         self.event_words = PhraseMatcher(words, lang)
 
     def resolve(self, path: str, original: str, text: str, ex: Extraction, published: dt.date | None) -> list[Claim]:
@@ -249,7 +251,7 @@ class Resolver:
                 # A figure for a named period holds as of its end: "256,000 jobs in December".
                 # A running total holds as of its report, whatever period a side clause names.
                 # Only a period not cut off from the figure by another figure dates it.
-                if between[0] <= d.start < between[1] and not cumulative and not self.since_before.search(text, max(sent.start, d.start - 30), d.start):
+                if between[0] <= d.start < between[1] and not cumulative and not self.began.search(text, max(sent.start, d.start - 40), d.start):
                     period.append((abs(d.start - m.start), d.date))
                 continue
             if d.precision != "day":
