@@ -68,6 +68,8 @@ Reader = Callable[[Claim, float | None], Interval]
 
 
 class Series:
+    """One series of claims, sorted by date, read as intervals in one unit."""
+
     def __init__(self, members: list[Claim], read: Reader, ordered: bool) -> None:
         self.members = members
         self.ordered = ordered
