@@ -18,7 +18,7 @@ from figcheck.load import InputError, check_encoding
 from figcheck.model import LEVEL_RANK, AuditReport
 from figcheck.pipeline import DocumentResult, Notes, audit, extract_paths
 from figcheck.progress import ProgressBar
-from figcheck.report import FORMATS, write_atomic
+from figcheck.report import EXTRACT_FORMATS, FORMATS, emit, write_atomic
 from figcheck.ruleset import RuleError, load_rules, rule_schema
 
 EXIT_SUCCESS = 0
@@ -117,36 +117,24 @@ def audit_cmd(
         _fail(str(exc))
     _notes(notes)
     report = _audit_filters(report, rules, notes, baseline_file)
-    base = str(output.parent) if output else ""
-    text = FORMATS[fmt](report, base)
-    if output:
-        try:
-            write_atomic(output, text)
-        except OSError as exc:
-            _fail(str(exc))
-        click.echo(f"figcheck: wrote {output}", err=True)
-    else:
-        click.echo(text, nl=False)
+    _emit(report, fmt, output)
     sys.exit(exit_code(report, fail_level, notes))
 
 
 @main.command("extract")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(EXTRACT_FORMATS)), default="table", show_default=True)
 @input_options
 def extract_cmd(paths: tuple[str, ...], fmt: str, jobs: int, encoding: str | None) -> None:
     """Print the figures found in PATHS, one claim per line."""
     notes = Notes()
+    header, row = EXTRACT_FORMATS[fmt]
+    if header:
+        click.echo(header, nl=False)
 
     def emit(result: DocumentResult) -> None:  # streamed: memory stays flat however many claims
         for c in result.claims:
-            if fmt == "jsonl":
-                click.echo(json.dumps(c.model_dump(mode="json"), ensure_ascii=False))
-            else:
-                click.echo(
-                    f"{c.document}:{c.line}:{c.column}\t{c.text}\t{c.qualifier}\t{c.unit}\t{c.metric or '-'}\t"
-                    f"{c.group or '-'}\t{c.scope or '-'}\t{c.source or '-'}\t{c.as_of or '-'}"
-                )
+            click.echo(row(c), nl=False)
 
     try:
         with _progress() as bar:
@@ -207,15 +195,15 @@ def _audit_filters(report: AuditReport, rules: list, notes: Notes, baseline_file
 
 
 def _emit(report: AuditReport, fmt: str, output: Path | None) -> None:
-    text = FORMATS[fmt](report, str(output.parent) if output else "")
-    if output:
-        try:
-            write_atomic(output, text)
-        except OSError as exc:
-            _fail(str(exc))
+    color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    try:
+        text = emit(report, fmt, output, color=color)
+    except OSError as exc:
+        _fail(str(exc))
+    if text is None:
         click.echo(f"figcheck: wrote {output}", err=True)
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color or None)
 
 
 def _filter_notes(outcome, baseline_shown: str | None) -> Notes:  # type: ignore[no-untyped-def]
