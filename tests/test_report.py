@@ -170,3 +170,28 @@ def test_extract_csv_has_every_claim_key_as_a_column():
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows and list(rows[0]) == list(Claim.model_fields)
     assert any(r["text"] == "at least 332,845" and r["metric"] == "deaths" for r in rows)
+
+
+def test_baselined_findings_are_listed_under_details_not_as_conflicts(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.figcheck]\ncorpus = "content/"\n', encoding="utf-8")
+    toll = "Gaza's Ministry of Health said at least {} Palestinians have been killed in Gaza since October 7, 2023."
+    (tmp_path / "content").mkdir()
+    for name, date, n in (("jan.md", "2025-01-04", "45,581"), ("feb.md", "2025-02-10", "4,820")):
+        (tmp_path / "content" / name).write_text(f"---\ntitle: T\ndate: {date}\n---\n{toll.format(n)}\n", encoding="utf-8")
+    before = run_cli("audit", "content/").stdout
+    assert "## Conflicts" in before and "<summary>Suppressed or accepted" not in before
+    run_cli("baseline", "update")
+    after = run_cli("audit", "content/", "--baseline", ".figcheck-baseline.json").stdout
+    assert "## Conflicts" not in after
+    appendix = after.split("<summary>Suppressed or accepted findings (1)</summary>")[1].split("</details>")[0]
+    assert "casualties/cumulative-decrease" in appendix and "accepted in the baseline" in appendix
+
+
+def test_a_rerun_removes_charts_of_findings_that_have_gone(tmp_path):
+    (tmp_path / "report_files").mkdir()
+    (tmp_path / "report_files" / "f_0000000000000000.svg").write_text("<svg/>", encoding="utf-8")
+    (tmp_path / "report_files" / "keep-me.png").write_bytes(b"x")
+    run_cli("audit", str(SEEDS), "-o", str(tmp_path / "report.md"))
+    names = sorted(p.name for p in (tmp_path / "report_files").iterdir())
+    assert "f_0000000000000000.svg" not in names and "keep-me.png" in names and len(names) == 2

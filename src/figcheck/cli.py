@@ -12,14 +12,14 @@ from pathlib import Path
 import click
 
 from figcheck import __version__
-from figcheck.config import ConfigError
+from figcheck.config import ConfigError, all_rules
 from figcheck.config import settings as run_settings
 from figcheck.load import InputError, check_encoding
-from figcheck.model import LEVEL_RANK, AuditReport
+from figcheck.model import LEVEL_RANK, AuditReport, Finding
 from figcheck.pipeline import DocumentResult, Notes, audit, extract_paths
 from figcheck.progress import ProgressBar
 from figcheck.report import EXTRACT_FORMATS, FORMATS, emit, write_atomic
-from figcheck.ruleset import RuleError, load_rules, rule_schema
+from figcheck.ruleset import RuleError, rule_schema
 
 EXIT_SUCCESS = 0
 """Nothing at or above the fail level."""
@@ -116,8 +116,8 @@ def audit_cmd(
     except (InputError, RuleError, ConfigError) as exc:
         _fail(str(exc))
     _notes(notes)
-    report = _audit_filters(report, rules, notes, baseline_file)
-    _emit(report, fmt, output)
+    report, set_aside = _audit_filters(report, rules, notes, baseline_file)
+    _emit(report, fmt, output, set_aside)
     sys.exit(exit_code(report, fail_level, notes))
 
 
@@ -153,10 +153,10 @@ def rules_cmd() -> None:
 @rules_cmd.command("list")
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path))
 def rules_list(rules_dirs: tuple[Path, ...]) -> None:
-    """One line per rule: id, kind, level, title."""
+    """One line per rule: id, kind, level, title (the config's rule folders included)."""
     try:
-        rules = load_rules(list(rules_dirs))
-    except RuleError as exc:
+        rules = all_rules(list(rules_dirs))
+    except (RuleError, ConfigError) as exc:
         _fail(str(exc))
     for r in rules:
         click.echo(f"{r.id}\t{r.kind}\t{r.level}\t{r.title}")
@@ -168,8 +168,8 @@ def rules_list(rules_dirs: tuple[Path, ...]) -> None:
 def rules_show(rule_id: str, rules_dirs: tuple[Path, ...]) -> None:
     """What a rule checks, why, and its parameters."""
     try:
-        rules = {r.id: r for r in load_rules(list(rules_dirs))}
-    except RuleError as exc:
+        rules = {r.id: r for r in all_rules(list(rules_dirs))}
+    except (RuleError, ConfigError) as exc:
         _fail(str(exc))
     if rule_id not in rules:
         _fail(f"no rule '{rule_id}' (see figcheck rules list)")
@@ -184,20 +184,25 @@ def rules_schema_cmd() -> None:
     click.echo(json.dumps(rule_schema(), indent=2))
 
 
-def _audit_filters(report: AuditReport, rules: list, notes: Notes, baseline_file: Path | None) -> AuditReport:  # type: ignore[type-arg]
-    """Suppressions in the documents and the ``--baseline``, for audit."""
+def _audit_filters(
+    report: AuditReport, rules: list, notes: Notes, baseline_file: Path | None  # type: ignore[type-arg]
+) -> tuple[AuditReport, list[tuple[Finding, str]]]:
+    """Suppressions in the documents and the ``--baseline``, for audit; the findings they set
+    aside come back with the reason, for the report's appendix."""
     from figcheck.corpus.check import filter_audit
 
     entries, shown = _baseline(baseline_file, default=False)
     outcome = filter_audit(report, rules, entries)
     notes.errors.extend(_filter_notes(outcome, shown).errors)
-    return outcome.report
+    set_aside = [(f, f"suppressed at {s.path}:{s.line} ({s.reason})") for f, s in outcome.suppressed]
+    set_aside += [(f, f"accepted in the baseline {shown}") for f in outcome.accepted]
+    return outcome.report, set_aside
 
 
-def _emit(report: AuditReport, fmt: str, output: Path | None) -> None:
+def _emit(report: AuditReport, fmt: str, output: Path | None, set_aside: list[tuple[Finding, str]] | None = None) -> None:
     color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     try:
-        text = emit(report, fmt, output, color=color)
+        text = emit(report, fmt, output, color=color, set_aside=set_aside)
     except OSError as exc:
         _fail(str(exc))
     if text is None:

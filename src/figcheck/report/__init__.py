@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from figcheck.model import AuditReport
+from figcheck.model import AuditReport, Finding
 from figcheck.report import claims_table, github, markdown, sarif, text
 from figcheck.report.view import canonical
 
@@ -37,12 +37,16 @@ EXTRACT_FORMATS = claims_table.EXTRACT_FORMATS
 """``figcheck extract --format`` choices: the claims alone, as (header, row) pairs."""
 
 
-def emit(report: AuditReport, fmt: str, output: Path | None, color: bool = False) -> str | None:
+def emit(
+    report: AuditReport, fmt: str, output: Path | None, color: bool = False,
+    set_aside: list[tuple[Finding, str]] | None = None,
+) -> str | None:
     """Render ``report``; write it (and a markdown report's charts, into ``<stem>_files/``) to
     ``output`` and return None, or return the text for stdout. The github format also appends
-    the markdown report to ``$GITHUB_STEP_SUMMARY`` when that is set."""
+    the markdown report to ``$GITHUB_STEP_SUMMARY`` when that is set. ``set_aside`` holds the
+    findings suppressions and the baseline took out, with why; the markdown lists them."""
     if fmt == "github":
-        github.append_step_summary(report)
+        github.append_step_summary(report, set_aside=set_aside)
     if output is not None and not output.parent.is_dir():
         raise FileNotFoundError(f"{output}: output folder {output.parent} does not exist")
     if fmt == "markdown" and output is not None:
@@ -58,7 +62,11 @@ def emit(report: AuditReport, fmt: str, output: Path | None, color: bool = False
             for name, data in images.items():
                 write_atomic(folder / name, data)
                 links[name.removesuffix(".svg")] = f"{folder.name}/{name}"
-            write_atomic(output, markdown.render(report, str(output.parent), links))
+            write_atomic(output, markdown.render(report, str(output.parent), links, set_aside))
+            # Charts of findings that have gone would mislead whoever opens the folder.
+            for stale in folder.glob("f_*.svg") if folder.is_dir() else ():
+                if stale.name not in images:
+                    stale.unlink()
         except BaseException:
             if created:  # an interrupted run leaves the folder as it found it
                 shutil.rmtree(folder, ignore_errors=True)
@@ -66,6 +74,8 @@ def emit(report: AuditReport, fmt: str, output: Path | None, color: bool = False
         return None
     if fmt == "text":
         rendered = text.render(report, "", color=color)
+    elif fmt == "markdown":
+        rendered = markdown.render(report, str(output.parent) if output else "", None, set_aside)
     else:
         rendered = FORMATS[fmt](report, str(output.parent) if output else "")
     if output is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from figcheck.model import AuditReport
+from figcheck.model import AuditReport, Finding
 from figcheck.report import markdown
 from figcheck.report.view import LEVELS, canonical, finding_column, sides, where
 
@@ -59,19 +59,21 @@ def render(report: AuditReport, base: str = "") -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def append_step_summary(report: AuditReport, env: dict[str, str] | None = None) -> Path | None:
+def append_step_summary(
+    report: AuditReport, env: dict[str, str] | None = None, set_aside: list[tuple[Finding, str]] | None = None
+) -> Path | None:
     """Append the markdown report to ``$GITHUB_STEP_SUMMARY`` when it is set, cut to fit the limit."""
     target = (env if env is not None else os.environ).get("GITHUB_STEP_SUMMARY")
     if not target:
         return None
     path = Path(target)
     room = SUMMARY_LIMIT - (path.stat().st_size if path.exists() else 0)
-    data = markdown.render(report).encode("utf-8")
+    data = markdown.render(report, "", None, set_aside).encode("utf-8")
     if len(data) > room:
         note = "\n\n_The report was cut to fit GitHub's 1 MiB summary limit; run `figcheck audit -o report.md` for all of it._\n".encode()
         cut = data[: max(room - len(note), 0)]
         cut = cut[: cut.rfind(b"\n### ") if b"\n### " in cut else len(cut)]
-        data = cut.decode("utf-8", errors="ignore") .encode() + note if room > len(note) else b""
+        data = cut.decode("utf-8", errors="ignore").encode() + note if room > len(note) else b""
     with path.open("ab") as fh:
         fh.write(data)
     return path

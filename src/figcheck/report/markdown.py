@@ -80,7 +80,10 @@ def _finding_section(n: int, f: Finding, claims: dict[str, Claim], base: str, ch
     return out
 
 
-def render(report: AuditReport, base: str = "", charts: dict[str, str] | None = None) -> str:
+def render(
+    report: AuditReport, base: str = "", charts: dict[str, str] | None = None,
+    set_aside: list[tuple[Finding, str]] | None = None,
+) -> str:
     """``base`` is the folder the report is written to, so that file links resolve from there;
     ``charts`` maps finding ids to chart images relative to that folder."""
     report = canonical(report)
@@ -111,6 +114,11 @@ def render(report: AuditReport, base: str = "", charts: dict[str, str] | None = 
     if warnings:
         out += ["<details><summary>Input warnings</summary>", ""]
         out += [f"- {_path(p)}: {_esc(w)}" for p, w in warnings] + ["", "</details>", ""]
+    if set_aside:
+        out += [f"<details><summary>Suppressed or accepted findings ({len(set_aside)})</summary>", ""]
+        for f, why in sorted(set_aside, key=lambda fw: (fw[0].path, fw[0].line, fw[0].rule, fw[0].id)):
+            out.append(f"- {_path(f'{f.path}:{f.line}')} `{f.rule}`: {_esc(f.message)} ({_esc(why)})")
+        out += ["", "</details>", ""]
     out += ["<details><summary>Rules that ran</summary>", ""]
     out += [f"- `{r}`" for r in report.tool.rules] + ["", "</details>", ""]
     return "\n".join(out).rstrip() + "\n"
