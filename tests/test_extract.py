@@ -61,3 +61,13 @@ def test_extraction_never_raises_and_spans_match(text):
 def test_grouped_numbers_round_trip(n):
     result = extract(f"Officials said {n:,} people were counted.")
     assert [c.value for c in result.claims] == [n]
+
+
+def test_hebrew_seed_reads_as_hebrew_with_no_figures():
+    """The Hebrew seed holds dates and names but no figure a fact-checker would compare."""
+    from figcheck.load import load_file
+
+    doc = load_file(str(Path(__file__).resolve().parents[1] / "seeds" / "004_cc3011eb7b10d63d.txt"))
+    result = extract_document(doc)
+    assert result.document.language == "he"
+    assert result.claims == []
