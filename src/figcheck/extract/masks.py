@@ -29,7 +29,7 @@ PATTERNS = [
     r"(?<=\p{Lu}\p{Ll}+\s\()[0-9]{1,3}(?=\))",
     # Phone numbers.
     r"(?<![\w])\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}(?![\w])",
-    r"(?<![\w.,])\(?\d{3}\)?[\s-]\d{3}-\d{4}(?![\w])",
+    r"(?<![\w.,])(?:1[\s-])?\(?\d{3}\)?[\s-]\d{3}-\d{4}(?![\w])",
     r"(?<![\w.,])0\d{1,2}-\d{7}(?![\w])",
     # Scores and ratios with a colon are times or results, not figures.
     r"(?<![\w.,])\d+:\d+(?![\w])",
@@ -49,7 +49,7 @@ class NonClaims:
         alts = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
         prefix = r"(?:[ובלמה])?" if lang == "he" else r"(?:[وبل]?ال|[وبل])?" if lang == "ar" else ""
         # Matched from the digit backwards: the engine only stops at digits, not at every word.
-        self.identifier = regex.compile(rf"(?i)(?=[0-9])(?<=(?<!\w){prefix}(?P<w>{alts})\s*(?:no\.?\s*|#\s*)?)(?<![0-9])(?P<n>[0-9][0-9.]*[a-z]?)(?![0-9,])") if alts else None
+        self.identifier = regex.compile(rf"(?i)(?=[0-9])(?<=(?<!\w){prefix}(?P<w>{alts})\s*(?:no\.?\s*|#\s*)?)(?<![0-9])(?P<n>[0-9]+(?:\.[0-9]+)*[a-z]?(?:[-–][0-9]+)?)(?![0-9]|,[0-9])") if alts else None
         # In English an identifier word is capitalised ("Sector 7", "Channel 12"); in lower case
         # only the words that are always references ("page 4", "flight 17") make one.
         self.lower_ok = {str(w).casefold() for w in section.get("identifier_words_lowercase_ok") or []}
