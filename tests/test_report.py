@@ -195,3 +195,13 @@ def test_a_rerun_removes_charts_of_findings_that_have_gone(tmp_path):
     run_cli("audit", str(SEEDS), "-o", str(tmp_path / "report.md"))
     names = sorted(p.name for p in (tmp_path / "report_files").iterdir())
     assert "f_0000000000000000.svg" not in names and "keep-me.png" in names and len(names) == 2
+
+
+def test_report_and_charts_are_readable_by_others_like_any_new_file(tmp_path):
+    import os
+
+    run_cli("audit", str(SEEDS), "-o", str(tmp_path / "report.md"))
+    umask = os.umask(0)
+    os.umask(umask)
+    for path in [tmp_path / "report.md", *(tmp_path / "report_files").iterdir()]:
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask
