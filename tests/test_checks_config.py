@@ -109,3 +109,13 @@ def test_wrong_type_and_bad_toml_exit_2(tmp_path):
 def test_selecting_a_rule_that_does_not_exist_exits_2():
     result = run_cli("audit", str(SEEDS), "--select", "casualties/no-such-rule")
     assert result.exit_code == 2 and "no rule matches 'casualties/no-such-rule'" in result.stderr
+
+
+def test_rules_list_and_show_include_the_configs_rule_folders(tmp_path, monkeypatch):
+    (tmp_path / "house" / "wounded").mkdir(parents=True)
+    (tmp_path / "house" / "wounded" / "fall.yml").write_text(GOOD_RULE, encoding="utf-8")
+    (tmp_path / "figcheck.toml").write_text('rules = ["house"]\nselect = ["timeline/"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    listed = run_cli("rules", "list").stdout
+    assert "wounded/fall\tdecrease" in listed and "casualties/cumulative-decrease" in listed
+    assert "Wounded counts went down" in run_cli("rules", "show", "wounded/fall").stdout

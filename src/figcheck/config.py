@@ -162,6 +162,13 @@ class Settings:
         return [o for o in self.config.overrides if any(fnmatch.fnmatch(rel, g) for g in o.files)]
 
 
+def all_rules(rules_dirs: list[Path] | None = None, config_file: Path | None = None) -> list[Rule]:
+    """Every rule a run could use: built-in, the config's rule folders and ``rules_dirs``, before
+    any select or ignore (what ``figcheck rules list`` shows)."""
+    config = load_config(config_file or find_config())
+    return load_rules([config.root / d for d in config.rules] + list(rules_dirs or []))
+
+
 def settings(
     config_file: Path | None = None, rules_dirs: list[Path] | None = None, select: list[str] | None = None,
     ignore: list[str] | None = None, fail_level: str | None = None, discover: bool = True,
