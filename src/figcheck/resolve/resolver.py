@@ -193,14 +193,17 @@ class Resolver:
         return not phrase or any(h.text.strip().casefold() == phrase.casefold() for h in hits)
 
     def _metric(self, text: str, z: Zones) -> str | None:
-        np_hits = self.metric_nouns.finditer(text, *z.np) + self.metric_verbs.finditer(text, *z.np)
+        # Words inside a definition ("including the missing") narrow a metric; they do not name one.
+        narrowing = [(h.start, h.end) for h in self.definitions.finditer(text, z.before[0], z.predicate[1])]
+        outside = lambda hits: [h for h in hits if not any(a <= h.start < b for a, b in narrowing)]  # noqa: E731
+        np_hits = outside(self.metric_nouns.finditer(text, *z.np) + self.metric_verbs.finditer(text, *z.np))
         if len({h.key for h in np_hits}) >= 2:
             return None  # "patients, wounded and displaced persons": a mixed count has no one metric
-        before = self.metric_verbs.finditer(text, *z.before) + self.metric_nouns.finditer(text, *z.before)
+        before = outside(self.metric_verbs.finditer(text, *z.before) + self.metric_nouns.finditer(text, *z.before))
         adjacent = [h for h in before if not text[h.end : z.before[1]].strip(" \t-־")]
         if adjacent:
             return adjacent[-1].key  # "killed 11 people, wounding 30 more": the verb right before wins
-        pred = self.metric_verbs.finditer(text, *z.predicate) + self.metric_nouns.finditer(text, *z.predicate)
+        pred = outside(self.metric_verbs.finditer(text, *z.predicate) + self.metric_nouns.finditer(text, *z.predicate))
         if pred:
             return min(pred, key=lambda h: h.start).key
         if np_hits:
