@@ -244,3 +244,24 @@ def test_check_follows_the_project_config_like_audit(tmp_path: Path, monkeypatch
     assert code == 1 and report["findings"][0]["rule"] == "casualties/cumulative-decrease"
     result = run_cli("check", "archive/b.md", "--select", "casualties/no-such-rule")
     assert result.exit_code == 2 and "no-such-rule" in result.stderr
+
+
+def test_index_keeps_stdout_clean_and_says_what_it_did_on_stderr(newsroom) -> None:
+    result = run_cli("index")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "3 documents, 3 extracted" in result.stderr
+    again = run_cli("index")
+    assert "3 documents, 0 extracted" in again.stderr
+
+
+def test_in_git_the_archive_is_what_git_tracks_but_a_named_draft_is_still_checked(newsroom, tmp_path: Path) -> None:
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "content"], cwd=tmp_path, check=True)
+    # An untracked draft that clashes with February is not part of the archive yet ...
+    draft = newsroom("world/draft.md", "2025-03-01", TOLL.format(n="4,820"))
+    report, code, _ = check_json("content/world/feb.md")
+    assert code == 0 and report["findings"] == []
+    # ... but checking the draft itself, before git add, compares it with the archive.
+    report, code, _ = check_json(draft)
+    assert code == 1 and report["findings"][0]["path"] == draft

@@ -72,6 +72,8 @@ def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Newsroom:
         "    hooks:\n"
         "      - id: figcheck\n"
         "        files: ^content/\n"
+        "      - id: figcheck-all\n"
+        "        stages: [manual]\n"
     ))
     room.write("content/world/gaza-toll-january.md",
                article("2025-01-04", "Gaza toll passes 45,000", TOLL.format(n="45,581"), "Aid trucks waited at the crossing."))
@@ -152,3 +154,11 @@ def test_editing_an_unrelated_article_does_not_re_report_old_conflicts(newsroom:
     newsroom.write(sneaked, article("2025-04-20", "Sneaked", "Updated.", TOLL.format(n="6,000")))
     done = newsroom.commit(sneaked)
     assert done.returncode == 1 and "6,000" in done.stdout + done.stderr
+
+
+def test_the_whole_archive_hook_reports_every_conflict_not_accepted(newsroom: Newsroom) -> None:
+    done = newsroom.run(sys.executable, "-m", "pre_commit", "run", "--hook-stage", "manual", "figcheck-all", check=False)
+    out = done.stdout + done.stderr
+    assert done.returncode == 1, out
+    assert "6,000" in out  # the sneaked-in clash, neither suppressed nor in the baseline
+    assert "accepted by the baseline" in out

@@ -122,3 +122,11 @@ def test_a_suppressed_figure_does_not_hide_a_later_clash_in_its_series(newsroom)
     assert code == 1 and len(report["findings"]) == 1
     involved = {c["document"] for c in report["claims"] if c["id"] in report["findings"][0]["claims"]}
     assert "content/world/mar.md" not in involved and later in involved
+
+
+def test_the_markdown_report_lists_what_was_suppressed_and_why(newsroom) -> None:
+    bad = newsroom("world/mar.md", "2025-03-01",
+                   f'<!-- figcheck: ignore[{RULE}] reason="quotes the wrong bulletin" -->\n' + TOLL.format(n="4,820"))
+    result = run_cli("check", bad)
+    assert result.exit_code == 0
+    assert "quotes the wrong bulletin" in result.stdout and RULE in result.stdout

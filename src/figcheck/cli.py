@@ -194,9 +194,13 @@ def _audit_filters(
     entries, shown = _baseline(baseline_file, default=False)
     outcome = filter_audit(report, rules, entries)
     notes.errors.extend(_filter_notes(outcome, shown).errors)
-    set_aside = [(f, f"suppressed at {s.path}:{s.line} ({s.reason})") for f, s in outcome.suppressed]
-    set_aside += [(f, f"accepted in the baseline {shown}") for f in outcome.accepted]
-    return outcome.report, set_aside
+    return outcome.report, _set_aside(outcome, shown)
+
+
+def _set_aside(outcome, baseline_shown: str | None) -> list[tuple[Finding, str]]:  # type: ignore[no-untyped-def]
+    """The findings suppressions and the baseline took out, each with why, for the report."""
+    out = [(f, f"suppressed at {s.path}:{s.line} ({s.reason})") for f, s in outcome.suppressed]
+    return out + [(f, f"accepted in the baseline {baseline_shown}") for f in outcome.accepted]
 
 
 def _emit(report: AuditReport, fmt: str, output: Path | None, set_aside: list[tuple[Finding, str]] | None = None) -> None:
@@ -298,7 +302,7 @@ def check_cmd(
     try:
         entries, shown = _baseline(baseline_file, default=True, root=run.project.root)
         conf = run.settings(list(rules_dirs), list(select), list(ignore), fail_level)
-        run.refresh()
+        run.refresh(include=list(files))
         outcome = run.audit_all(conf.rules, entries) if whole else run.check(list(files), conf.rules, entries)
     except (CheckError, InputError, RuleError, ConfigError) as exc:
         _fail(str(exc))
@@ -306,7 +310,7 @@ def check_cmd(
         run.close()
     notes = _filter_notes(outcome, shown)
     report = conf.apply(outcome.report)
-    _emit(report, fmt, output)
+    _emit(report, fmt, output, _set_aside(outcome, shown))
     sys.exit(exit_code(report, conf.fail_level, notes))
 
 

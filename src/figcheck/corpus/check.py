@@ -200,8 +200,13 @@ class CorpusCheck:
             if p and os.path.splitext(p)[1].lower() in TEXT_SUFFIXES and "/." not in f"/{p}"
         )
 
-    def refresh(self, jobs: int | None = None, progress: bool = False) -> Refreshed:
+    def refresh(self, jobs: int | None = None, progress: bool = False, include: list[str] = ()) -> Refreshed:  # type: ignore[assignment]
+        """Bring the index up to date; ``include``: files about to be checked, indexed even when
+        git does not track them yet (a draft checked by hand before ``git add``)."""
         listed = self.tracked()
+        if listed is not None:
+            mapped = (self.as_corpus_path(f) for f in include if Path(f).is_file())
+            listed = sorted(set(listed) | {p for p in mapped if p is not None})
         try:
             return self.index.refresh(self.corpus, jobs, progress, listed)
         except sqlite3.DatabaseError as exc:

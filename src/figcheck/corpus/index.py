@@ -270,30 +270,32 @@ class ArchiveIndex:
         jobs = jobs or os.cpu_count() or 1
         bar = None
         if progress:
-            import click
+            from figcheck.progress import ProgressBar  # the same bar as audit's: stderr, terminals only
 
-            bar = click.progressbar(length=len(stale), label="figcheck: indexing", file=None)
-            bar.__enter__()
+            bar = ProgressBar()
         try:
             if jobs > 1 and len(stale) > 32:
                 from concurrent.futures import ProcessPoolExecutor
 
                 with ProcessPoolExecutor(max_workers=jobs) as pool:
-                    yield from self._tick(pool.map(_extract_star, stale, chunksize=8), bar, out)
+                    yield from self._tick(pool.map(_extract_star, stale, chunksize=8), bar, out, len(stale))
             else:
-                yield from self._tick(map(_extract_star, stale), bar, out)
+                yield from self._tick(map(_extract_star, stale), bar, out, len(stale))
         finally:
             if bar is not None:
-                bar.__exit__(None, None, None)
+                bar.close()
 
     @staticmethod
-    def _tick(items: Iterable[Extracted], bar: object, out: Refreshed) -> Iterator[Extracted]:
+    def _tick(items: Iterable[Extracted], bar: Callable[[int, int, int], None] | None, out: Refreshed,
+              total: int) -> Iterator[Extracted]:
+        claims = 0
         for item in items:
             out.extracted += 1
+            claims += len(item.claims)
             if item.skipped:
                 out.skipped.append(item.skipped)
             if bar is not None:
-                bar.update(1)  # type: ignore[attr-defined]
+                bar(out.extracted, total, claims)
             yield item
 
     def _transaction(self) -> _Txn:
