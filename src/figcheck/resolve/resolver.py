@@ -318,6 +318,8 @@ def _weekday_before(written: str, reference: dt.date) -> dt.date | None:
 
 def _counted(text: str, np: tuple[int, int]) -> str | None:
     phrase = regex.sub(r"^(?:of\s+)?(?:the\s+)?", "", " ".join(text[np[0] : np[1]].split()), flags=regex.I).strip(" ,'")
+    # "15.3 ppg and 5 points": the phrase ends before a dangling conjunction.
+    phrase = regex.sub(r"(?:[\s,]+(?:and|or|but|nor|plus))+\Z", "", phrase, flags=regex.I).strip(" ,'")
     return phrase or None
 
 
