@@ -66,7 +66,8 @@ WEEKDAY_RX = regex.compile(
     r"(?<!\w)(?:(?:ב?יום\s+)|(?:يوم\s+))?(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday|שני|שלישי|רביעי|חמישי|שישי|שבת|ראשון|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد)(?!\w)",
     regex.I,
 )
-RELATIVE_RX = regex.compile(r"(?<!\w)(?P<w>yesterday|today|אתמול|היום|أمس|اليوم)(?!\w)", regex.I)
+# "אמש" is last night; "last night" and "الليلة الماضية" too date a figure to the day before.
+RELATIVE_RX = regex.compile(r"(?<!\w)[ו]?(?P<w>yesterday|last night|today|אתמול|אמש|היום|أمس|الليلة الماضية|اليوم)(?!\w)", regex.I)
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateHit]:
     for m in RELATIVE_RX.finditer(text):
         if free(m.start(), m.end()):
             w = m.group("w").casefold()
-            delta = 1 if w in {"yesterday", "אתמול", "أمس"} else 0
+            delta = 1 if w in {"yesterday", "last night", "אתמול", "אמש", "أمس", "الليلة الماضية"} else 0
             date = reference - dt.timedelta(days=delta) if reference else None
             hits.append(DateHit(m.start(), m.end(), "relative", date, "day", False))
     hits.sort(key=lambda h: h.start)

@@ -20,7 +20,7 @@ from figcheck.resolve.lexicon import Hit, Lexicon, PhraseMatcher, fold
 SINCE_BEFORE = {
     "en": regex.compile(r"(?i)(?:since|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?|began\s+on|from|taken\s+on|abducted\s+on|kidnapped\s+on|captured\s+on)\s+(?:the\s+)?\Z"),
     "he": regex.compile(r"(?:מאז|מ-|מ־|החל\s+מ)\s*\Z"),
-    "ar": regex.compile(r"(?:منذ|ابتداء\s+من|اعتبارا\s+من)\s*\Z"),
+    "ar": regex.compile(r"(?:منذ|ابتداء\s+من|اعتبارا\s+من)\s*(?:(?:صباح|مساء|فجر|ظهر)\s*)?\Z"),
 }
 LOCATIVE = {
     "en": regex.compile(r"(?i)(?:\b(?:in|across|throughout|into|inside|near|from|at|on|of|over|around)\s+(?:the\s+)?(?:(?:city|town|village|camp|area|region|district|province|governorate)\s+of\s+)?(?:(?:northern|southern|central|eastern|western|occupied|besieged|war-torn|ravaged)\s+)?)\Z"),
