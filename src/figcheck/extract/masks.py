@@ -67,6 +67,8 @@ class NonClaims:
         glue = r"[\s\-־]*" if lang == "he" else r"\s+"
         pre = r"(?:[ולכש])?" if lang == "he" else r"(?:[وب])?" if lang == "ar" else ""
         self.age_before = regex.compile(rf"(?<!\w){pre}(?:{alt(ages)}){glue}(?P<n>[0-9]+|\p{{L}}+)") if ages else None
+        frames = (section.get("time_words_before") or {}).get(lang) or []
+        self.frame_before = regex.compile(rf"(?<!\w)(?:{alt(frames)})\s+(?:الـ|ال)?\s*(?P<n>[0-9]+)") if frames else None
         clock = (section.get("clock_after") or {}).get(lang) or []
         self.clock_after = regex.compile(rf"(?P<n>[0-9]+|\p{{L}}+)\s+(?:{alt(clock)})(?!\w)") if clock else None
         names = [fold(str(n)) for n in (section.get("names_with_numbers") or {}).get(lang) or []]
@@ -102,7 +104,7 @@ class NonClaims:
         for rx in (self.names, self.age_after_name):
             if rx is not None:
                 spans.extend((m.start(), m.end()) for m in rx.finditer(text))
-        for rx in (self.age_before, self.clock_after):
+        for rx in (self.age_before, self.clock_after, self.frame_before):
             if rx is not None:
                 spans.extend((m.start("n"), m.end("n")) for m in rx.finditer(text))
         for m in self.capitalised.finditer(text):

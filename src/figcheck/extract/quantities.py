@@ -81,7 +81,8 @@ class Scanner:
         sw = "|".join(sorted(scale_words, key=len, reverse=True))
         # Hebrew and Arabic glue conjunctions and prepositions to digits ("و108,856", "بـ10.25").
         glued = str(own.get("prefixes") or "")
-        start = rf"(?:(?<=(?<!\w)[{regex.escape(glued)}]{{1,2}}ـ?)|(?<![\w.,/\\:@#&=+]))" if glued else r"(?<![\w.,/\\:@#&=+])"
+        article = "|ال" if lang == "ar" else ""  # "الـ455": the article glued to a number
+        start = rf"(?:(?<=(?<!\w)(?:[{regex.escape(glued)}]{{1,2}}{article})ـ?)|(?<![\w.,/\\:@#&=+]))" if glued else r"(?<![\w.,/\\:@#&=+])"
         # The look-ahead for a digit within six characters lets the engine skip plain words fast.
         self.digit_rx = regex.compile(
             rf"(?=[^\n]{{0,6}}[0-9])(?:(?<!\p{{L}})(?P<cur>(?:{pre})\s?))?{SIGN}?(?(sign)|(?(cur)|{start}(?<![^0-9\s%]-)))(?P<num>{NUM})"
@@ -102,7 +103,11 @@ class Scanner:
         self.vague_rx = regex.compile(rf"(?<!\w){prefix}(?P<v>{phrases}|(?:{single})(?!\w){follow})(?!\w)", regex.I) if self.vague else None
         day_words = lexicon.words("scope", "day_words", lang) + lexicon.words("scope", "day_words", "en")
         self.day_after = regex.compile(rf"\A[\s-]*(?:full\s+|straight\s+|consecutive\s+)?(?:{'|'.join(map(regex.escape, day_words))})(?!\w)", regex.I)
-        self.day_before = regex.compile(r"(?i)(?<!\w)day\s+\Z")
+        # "Day 100 of the war", "היום ה־455 למלחמה", "اليوم الـ455": a day word, then the number.
+        own_days = lexicon.words("scope", "day_words", lang)
+        self.day_before = regex.compile(
+            rf"(?i)(?<!\w)(?:{'|'.join(map(regex.escape, own_days)) or '(?!)'})[\s\-־]*(?:ה|الـ|ال)?[\-־ـ]?\s*\Z"
+        )
         self.nonclaims: NonClaims = nonclaims(lexicon, lang)
         section = lexicon.section("nonclaims")
         self.glued_gap = regex.compile(r"\s+[ה]" if lang == "he" else r"\s+(?:ال)" if lang == "ar" else r"(?!)")
@@ -183,6 +188,9 @@ class Scanner:
             half = 0.5 * 10 ** (-numeral.decimals) * scale
             low, high = round(value - half, places + 1), round(value + half, places + 1)
         start = m.start("cur") if m.group("cur") else m.start("sign") if m.group("sign") else m.start("num")
+        if not ordinal and unit == "count" and scale == 1 and self.day_before.search(text, max(0, start - 16), start):
+            ordinal = True  # the number names a day of a count, it counts nothing itself
+            return Mention(start, end, m.start("num"), m.end("num"), value, value, value, "exact", "count", True, True)
         return Mention(
             start, end, m.start("num"), m.end("num") if not m.group("scale") else m.end("scale"),
             value, low, high, "exact", unit, ordinal, ordinal and self._is_day(text, m.start("num"), m.end()), scale=scale,
