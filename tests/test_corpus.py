@@ -265,3 +265,19 @@ def test_in_git_the_archive_is_what_git_tracks_but_a_named_draft_is_still_checke
     # ... but checking the draft itself, before git add, compares it with the archive.
     report, code, _ = check_json(draft)
     assert code == 1 and report["findings"][0]["path"] == draft
+
+
+def test_claims_found_corrupt_while_reading_back_are_rebuilt(newsroom, tmp_path: Path) -> None:
+    bad = newsroom("world/apr.md", "2025-04-01", TOLL.format(n="4,900"))
+    assert run_cli("index").exit_code == 0
+    db_file = index_path(tmp_path, "content")
+    with sqlite3.connect(db_file) as conn:  # a claim row whose JSON no longer parses
+        conn.execute("UPDATE claims SET data = 'garbage' WHERE path = 'content/world/feb.md'")
+    from figcheck.corpus.check import CorpusCheck
+
+    warnings: list[str] = []
+    run = CorpusCheck(None, warnings.append)
+    run.refresh()
+    outcome = run.check([bad], run.settings([], [], [], None).rules, None)
+    assert len(outcome.report.findings) == 1
+    run.close()

@@ -163,8 +163,11 @@ class CorpusCheck:
         config = load_config(path)
         dirs = [config.root / d for d in config.rules] + list(rules_dirs)
         digest = hashlib.sha256(json.dumps([str(path), sorted(map(str, dirs)), select, ignore, fail_level]).encode())
-        for file in [path] if path else []:
-            digest.update(file.read_bytes())
+        # The code that reads rules and config too: a new parameter or default must not meet
+        # rules validated by the old one.
+        package = Path(__file__).resolve().parents[1]
+        for file in [*([path] if path else []), package / "ruleset.py", package / "config.py"]:
+            digest.update(file.read_bytes() if file.is_file() else b"")
         for folder in dirs:
             for file in sorted(Path(folder).rglob("*.y*ml")) if Path(folder).is_dir() else []:
                 digest.update(file.as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
@@ -176,9 +179,11 @@ class CorpusCheck:
 
         try:
             stored = json.loads(self.index.remember(f"settings:{digest.hexdigest()}", compute))
-        except sqlite3.DatabaseError:
+            rules = [RULE_ADAPTER.validate_python(r) for r in stored["rules"]]
+        except (sqlite3.DatabaseError, ValueError, KeyError, TypeError):
             stored = json.loads(compute())
-        return Settings(config, [RULE_ADAPTER.validate_python(r) for r in stored["rules"]], stored["fail_level"])
+            rules = [RULE_ADAPTER.validate_python(r) for r in stored["rules"]]
+        return Settings(config, rules, stored["fail_level"])
 
     def tracked(self) -> list[str] | None:
         """In a git work tree, the corpus is what git tracks (committed or staged): an untracked
@@ -203,10 +208,7 @@ class CorpusCheck:
     def refresh(self, jobs: int | None = None, progress: bool = False, include: list[str] = ()) -> Refreshed:  # type: ignore[assignment]
         """Bring the index up to date; ``include``: files about to be checked, indexed even when
         git does not track them yet (a draft checked by hand before ``git add``)."""
-        listed = self.tracked()
-        if listed is not None:
-            mapped = (self.as_corpus_path(f) for f in include if Path(f).is_file())
-            listed = sorted(set(listed) | {p for p in mapped if p is not None})
+        listed = self._listed(include)
         try:
             return self.index.refresh(self.corpus, jobs, progress, listed)
         except sqlite3.DatabaseError as exc:
@@ -214,6 +216,13 @@ class CorpusCheck:
                 raise CheckError(f"{self.index.db}: index is locked by another figcheck run ({exc})") from None
             self.index.rebuild(f"index is corrupt ({exc})")
             return self.index.refresh(self.corpus, jobs, progress, listed)
+
+    def _listed(self, include: list[str]) -> list[str] | None:
+        listed = self.tracked()
+        if listed is None:
+            return None
+        mapped = (self.as_corpus_path(f) for f in include if Path(f).is_file())
+        return sorted(set(listed) | {p for p in mapped if p is not None})
 
     def as_corpus_path(self, given: str) -> str | None:
         """The path a corpus document has in the index, or None when ``given`` lies outside it."""
@@ -224,6 +233,24 @@ class CorpusCheck:
 
     def check(self, files: list[str], rules: list, baseline: dict[str, Entry] | None) -> Outcome:  # type: ignore[type-arg]
         """Findings that involve at least one of ``files``, against the whole corpus."""
+        return self._recovering(lambda: self._check(files, rules, baseline), files)
+
+    def audit_all(self, rules: list, baseline: dict[str, Entry] | None) -> Outcome:  # type: ignore[type-arg]
+        """Every finding across the corpus, from the cache."""
+        return self._recovering(lambda: self._audit_all(rules, baseline), [])
+
+    def _recovering(self, run, files: list[str]) -> Outcome:  # type: ignore[no-untyped-def]
+        """A page found corrupt while reading claims back: rebuild the index once and run again."""
+        try:
+            return run()  # type: ignore[no-any-return]
+        except sqlite3.DatabaseError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise CheckError(f"{self.index.db}: index is locked by another figcheck run ({exc})") from None
+            self.index.rebuild(f"index is corrupt ({exc})")
+            self.index.refresh(self.corpus, None, False, self._listed(files))
+            return run()  # type: ignore[no-any-return]
+
+    def _check(self, files: list[str], rules: list, baseline: dict[str, Entry] | None) -> Outcome:  # type: ignore[type-arg]
         from figcheck.checks.engine import run_checks
         from figcheck.pipeline import Notes, extract_paths
         from figcheck.suppress import parse_file
@@ -278,8 +305,7 @@ class CorpusCheck:
         out.warnings.extend(notes.skipped)
         return out
 
-    def audit_all(self, rules: list, baseline: dict[str, Entry] | None) -> Outcome:  # type: ignore[type-arg]
-        """Every finding across the corpus, from the cache."""
+    def _audit_all(self, rules: list, baseline: dict[str, Entry] | None) -> Outcome:  # type: ignore[type-arg]
         from figcheck.checks.engine import run_checks
 
         claims = self.index.all_claims()

@@ -363,18 +363,18 @@ class ArchiveIndex:
         for chunk in _batches([r for r in rowids if r not in decoded], 900):
             marks = ",".join("?" * len(chunk))
             rows = self.conn.execute(f"SELECT rowid, data FROM claims WHERE rowid IN ({marks})", chunk)
-            decoded.update((rowid, Claim.model_validate_json(d)) for rowid, d in rows)
+            decoded.update((rowid, _decode(Claim, d)) for rowid, d in rows)
         return [decoded[r] for r in rowids]
 
     def all_claims(self) -> list[Claim]:
-        return [Claim.model_validate_json(d) for (d,) in self.conn.execute("SELECT data FROM claims ORDER BY rowid")]
+        return [_decode(Claim, d) for (d,) in self.conn.execute("SELECT data FROM claims ORDER BY rowid")]
 
     def _claims(self, column: str, values: list[str]) -> list[Claim]:
         out = []
         for chunk in _batches(values, 500):
             marks = ",".join("?" * len(chunk))
             rows = self.conn.execute(f"SELECT data FROM claims WHERE {column} IN ({marks}) ORDER BY rowid", chunk)
-            out.extend(Claim.model_validate_json(d) for (d,) in rows)
+            out.extend(_decode(Claim, d) for (d,) in rows)
         return out
 
     def documents(self, paths: Iterable[str] | None = None) -> list[Document]:
@@ -387,7 +387,7 @@ class ArchiveIndex:
                 rows += self.conn.execute(
                     f"SELECT document FROM files WHERE document IS NOT NULL AND path IN ({marks}) ORDER BY path", chunk
                 ).fetchall()
-        return [Document.model_validate_json(d) for (d,) in rows]
+        return [_decode(Document, d) for (d,) in rows]
 
     def suppressions(self, paths: Iterable[str] | None = None) -> list[Suppression]:
         if paths is None:
@@ -399,12 +399,12 @@ class ArchiveIndex:
                 rows += self.conn.execute(
                     f"SELECT suppressions FROM files WHERE suppressions != '[]' AND path IN ({marks})", chunk
                 ).fetchall()
-        return [Suppression.from_json(s) for (data,) in rows for s in json.loads(data)]
+        return [Suppression.from_json(s) for (data,) in rows for s in _decode(None, data)]
 
     def suppression_problems(self, paths: Iterable[str] | None = None) -> list[str]:
         wanted = None if paths is None else set(paths)
         rows = self.conn.execute("SELECT path, problems FROM files WHERE problems != '[]' ORDER BY path")
-        return [n for p, problems in rows if wanted is None or p in wanted for n in json.loads(problems)]
+        return [n for p, problems in rows if wanted is None or p in wanted for n in _decode(None, problems)]
 
 
 @dataclass(frozen=True)
@@ -425,6 +425,15 @@ class _Txn:
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+def _decode(model, data: str):  # type: ignore[no-untyped-def]
+    """A row's JSON back into a record; a row that no longer parses is a corrupt index, which the
+    callers rebuild, never a traceback."""
+    try:
+        return json.loads(data) if model is None else model.model_validate_json(data)
+    except (ValueError, TypeError, KeyError) as exc:
+        raise sqlite3.DatabaseError(f"unreadable row ({type(exc).__name__})") from None
 
 
 def _busy(exc: sqlite3.DatabaseError) -> bool:
