@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import math
 import multiprocessing
@@ -103,9 +104,38 @@ class Outcome:
     """What became of one input: a result, or the one line that says why there is none."""
 
     path: str
-    result: DocumentResult | None = None
+    packed: tuple[Document, list[tuple[object, ...]]] | None = None
     skipped: str | None = None
     error: str | None = None
+
+
+CLAIM_FIELDS = tuple(Claim.model_fields)
+SHARED_STRINGS = {"document", "qualifier", "unit", "metric", "counted", "group", "place", "scope", "definition",
+                  "source", "source_text", "as_of_basis"}
+_ALL_SET = set(CLAIM_FIELDS)
+
+
+def _pack(result: DocumentResult) -> tuple[Document, list[tuple[object, ...]]]:
+    """A document's claims as plain tuples: a third of the bytes to send between processes."""
+    return result.document, [tuple(getattr(c, f) for f in CLAIM_FIELDS) for c in result.claims]
+
+
+def _unpack(packed: tuple[Document, list[tuple[object, ...]]], shared: dict[object, object]) -> DocumentResult:
+    """Rebuild the claims of a worker's (already validated) records, small.
+
+    Every claim has all its fields set, so all share one fields-set object instead of a set of
+    24 names each, and repeated values (paths, units, metrics, dates) are one object across the
+    run: 1.5 KB a claim instead of 3.8 KB, which is what keeps 100,000 documents in memory.
+    """
+    document, rows = packed
+    claims = []
+    for row in rows:
+        values = {
+            f: shared.setdefault(v, v) if (f in SHARED_STRINGS or isinstance(v, dt.date)) and v is not None else v
+            for f, v in zip(CLAIM_FIELDS, row, strict=True)
+        }
+        claims.append(Claim.model_construct(_fields_set=_ALL_SET, **values))
+    return DocumentResult(document, claims)
 
 
 Progress = Callable[[int, int, int], None]
@@ -126,7 +156,7 @@ def _outcome(task: tuple[Found, bytes | None], encoding: str | None = None, lexi
     except OSError as exc:
         return Outcome(found.path, error=f"{found.path}: cannot read: {exc.strerror or exc}")
     try:
-        return Outcome(found.path, result=extract_document(loaded, lexicon))
+        return Outcome(found.path, packed=_pack(extract_document(loaded, lexicon)))
     except Exception as exc:  # noqa: BLE001 - one bad document must not cost the fact-checker the others
         return Outcome(found.path, error=f"{found.path}: internal error while extracting ({type(exc).__name__}: {exc})")
 
@@ -158,6 +188,7 @@ def extract_paths(
     jobs = jobs or os.cpu_count() or 1
     work = functools.partial(_outcome, encoding=encoding, lexicon=lexicon)
     results: list[DocumentResult] = []
+    shared: dict[object, object] = {}
     claims = 0
     pool = None
     if jobs > 1 and len(tasks) > 1 and sum(map(_size, found)) >= PARALLEL_MIN_BYTES:
@@ -172,12 +203,13 @@ def extract_paths(
                 notes.skipped.append(outcome.skipped)
             if outcome.error:
                 notes.errors.append(outcome.error)
-            if outcome.result is not None:
-                claims += len(outcome.result.claims)
+            if outcome.packed is not None:
+                result = _unpack(outcome.packed, shared)
+                claims += len(result.claims)
                 if sink is not None:
-                    sink(outcome.result)
+                    sink(result)
                 else:
-                    results.append(outcome.result)
+                    results.append(result)
             if progress is not None:
                 progress(done, len(tasks), claims)
     finally:
