@@ -67,35 +67,42 @@ def _draw(ax, f: Finding, focus: Claim, points: list[Claim], involved: set[str],
     from matplotlib.ticker import FuncFormatter
 
     trusted = [c for c in points if c.id != focus.id]
+    labels: list[tuple[dt.date, float, str, str, bool]] = []
     if fix is not None:
         # The series as it would read with the correction: a line that no longer breaks.
         mended = sorted([(_day(c), c.value) for c in trusted] + [(_day(focus), fix)])
         ax.plot([d for d, _ in mended], [v for _, v in mended], color=FIX, linestyle="--", linewidth=1.2,
                 zorder=1, label="series with the likely correction")
     ax.plot([_day(c) for c in trusted], [c.value for c in trusted], color=SERIES, linewidth=1.5,
-            marker="o", markersize=7, markerfacecolor=OTHER, markeredgecolor=OTHER, zorder=2,
+            marker="o", markersize=7, markerfacecolor=OTHER, markeredgecolor=OTHER, zorder=3,
             label="other reported figures")
     for c in trusted:
         if c.id in involved:
-            _label(ax, c, " ".join(c.text.split()), OTHER)
+            labels.append((_day(c), c.value, _caption(c, " ".join(c.text.split())), OTHER, False))
     ax.scatter([_day(focus)], [focus.value], s=150, color=WRONG, zorder=4, label="likely wrong")
-    _label(ax, focus, f"{' '.join(focus.text.split())}: likely wrong", WRONG, bold=True)
+    labels.append((_day(focus), focus.value, _caption(focus, f"{' '.join(focus.text.split())}: likely wrong"), WRONG, True))
     values = [c.value for c in points]
     if fix is not None:
-        ax.scatter([_day(focus)], [fix], s=150, facecolors="white", edgecolors=FIX, linewidths=2.5,
-                   zorder=4, label="likely correction")
+        # A ring wider than the dots, so a correction equal to another report still shows both.
+        ax.scatter([_day(focus)], [fix], s=300, facecolors="none", edgecolors=FIX, linewidths=2.5,
+                   zorder=2, label="likely correction")
         ax.annotate("", xy=(_day(focus), fix), xytext=(_day(focus), focus.value), zorder=3,
-                    arrowprops={"arrowstyle": "-|>", "color": FIX, "linewidth": 1.5, "shrinkA": 9, "shrinkB": 9})
-        ax.annotate(f"likely {fmt_number(fix)}", xy=(_day(focus), fix), xytext=(12, -8),
-                    textcoords="offset points", va="top", color=FIX, fontweight="bold")
+                    arrowprops={"arrowstyle": "-|>", "color": FIX, "linewidth": 1.5, "shrinkA": 9, "shrinkB": 11})
+        labels.append((_day(focus), fix, f"likely {fmt_number(fix)}", FIX, True))
         values.append(fix)
-    high = max(values)
-    ax.set_ylim(min(values + [0.0]), high * 1.12 if high > 0 else 1)
+    _place_labels(ax, labels)
+    low, high = min(values), max(values)
+    if high - low < 0.25 * abs(high):
+        # Close figures: zoom in, or a typo in the fourth digit would be invisible at this scale.
+        pad = max((high - low) * 0.4, abs(high) * 0.002, 1)
+        ax.set_ylim(low - pad, high + pad)
+    else:
+        ax.set_ylim(min(low, 0.0), high * 1.12 if high > 0 else 1)
     days = [_day(c) for c in points]
     span = max((max(days) - min(days)).days, 1)
-    pad = dt.timedelta(days=max(span * 0.08, 2))
+    pad_days = dt.timedelta(days=max(span * 0.08, 2))
     # Room on the right for the labels, which sit right of their points.
-    ax.set_xlim(min(days) - pad, max(days) + pad * 4)
+    ax.set_xlim(min(days) - pad_days, max(days) + pad_days * 4)
     locator = AutoDateLocator(minticks=3, maxticks=7)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
@@ -107,10 +114,27 @@ def _draw(ax, f: Finding, focus: Claim, points: list[Claim], involved: set[str],
     ax.set_ylabel(focus.unit if focus.unit != "count" else (focus.counted or "count"))
 
 
-def _label(ax, c: Claim, text: str, color: str, bold: bool = False) -> None:
+def _caption(c: Claim, text: str) -> str:
     source = f", {c.source_text}" if c.source_text else ""
-    ax.annotate(f"{text}\n{c.as_of}{source}", xy=(_day(c), c.value), xytext=(12, 0), textcoords="offset points",
-                va="center", color=color, fontsize=9, fontweight="bold" if bold else "normal")
+    return f"{text}\n{c.as_of}{source}"
+
+
+LINE_PT = 26
+"""Vertical room per label (two lines of 9 pt text)."""
+
+
+def _place_labels(ax, labels: list[tuple[dt.date, float, str, str, bool]]) -> None:
+    """Labels sit right of their points; labels on one date are stacked, highest value on top,
+    so figures that close in on each other never print over each other."""
+    by_day: dict[dt.date, list[tuple[dt.date, float, str, str, bool]]] = {}
+    for label in labels:
+        by_day.setdefault(label[0], []).append(label)
+    for group in by_day.values():
+        group.sort(key=lambda x: -x[1])
+        for i, (day, value, text, color, bold) in enumerate(group):
+            dy = ((len(group) - 1) / 2 - i) * LINE_PT
+            ax.annotate(text, xy=(day, value), xytext=(14, dy), textcoords="offset points", va="center",
+                        color=color, fontsize=9, fontweight="bold" if bold else "normal")
 
 
 def _day(c: Claim) -> dt.date:
