@@ -36,7 +36,7 @@ FLOORS: dict[tuple[str, str], float] = {
     ("en", "value+qualifier"): 0.90,
     ("en", "metric+group+as_of"): 0.47,
     ("he", "metric+group+as_of"): 0.50,
-    ("ar", "metric+group+as_of"): 0.51,
+    ("ar", "metric+group+as_of"): 0.53,
 }
 
 
