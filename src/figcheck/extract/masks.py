@@ -67,6 +67,11 @@ class NonClaims:
         glue = r"[\s\-־]*" if lang == "he" else r"\s+"
         pre = r"(?:[ולכש])?" if lang == "he" else r"(?:[وب])?" if lang == "ar" else ""
         self.age_before = regex.compile(rf"(?<!\w){pre}(?:{alt(ages)}){glue}(?P<n>[0-9]+|\p{{L}}+)") if ages else None
+        modifiers = (section.get("modifier_nouns") or {}).get(lang) or []
+        cardinals = [str(w) for w in ((lexicon.section("numerals").get(lang) or {}).get("cardinals") or {})]
+        self.modifier = regex.compile(
+            rf"(?i)(?<![\w.,$€£₪-])(?P<n>[0-9]+|{alt(cardinals)})-(?:{alt(modifiers)})(?=\s+\p{{L}})"
+        ) if modifiers and cardinals else None
         frames = (section.get("time_words_before") or {}).get(lang) or []
         self.frame_before = regex.compile(rf"(?<!\w)(?:{alt(frames)})\s+(?:الـ|ال)?\s*(?P<n>[0-9]+)") if frames else None
         clock = (section.get("clock_after") or {}).get(lang) or []
@@ -104,7 +109,7 @@ class NonClaims:
         for rx in (self.names, self.age_after_name):
             if rx is not None:
                 spans.extend((m.start(), m.end()) for m in rx.finditer(text))
-        for rx in (self.age_before, self.clock_after, self.frame_before):
+        for rx in (self.age_before, self.clock_after, self.frame_before, self.modifier):
             if rx is not None:
                 spans.extend((m.start("n"), m.end("n")) for m in rx.finditer(text))
         for m in self.capitalised.finditer(text):
