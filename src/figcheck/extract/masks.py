@@ -23,7 +23,7 @@ PATTERNS = [
     r"(?<![\w.,])\d+(?:D|G)(?!\w)",
     # Ages: "a 45-year-old", "aged 45", "John Smith, 45, said".
     r"(?i)(?<![\w.,])\d{1,3}[\s-]+(?:year|month|week)s?[\s-]+old",
-    r"(?i)(?<=\baged?\s+)[0-9]{1,3}(?:\s*(?:to|-|–|and)\s*[0-9]{1,3})?(?![0-9])",
+    r"(?i)(?<=\baged?\s+(?:between\s+)?)[0-9]{1,3}(?:\s*(?:to|-|–|and)\s*[0-9]{1,3})?(?![0-9])",
     r"(?<=\p{Lu}\p{Ll}+,\s)[0-9]{1,3}(?=,(?![0-9]))",
     # A player's shirt number after the name: "Dak Prescott (4) celebrates".
     r"(?<=\p{Lu}\p{Ll}+\s\()[0-9]{1,3}(?=\))",

@@ -122,6 +122,9 @@ class WordNumbers:
         share = self.fractions[_casefold(m.group("f"))]
         count = _casefold(m.group("count") or "")
         n = self.cardinals.get(count, 1)
+        after = text[m.end() : m.end() + 8]
+        if count and self.articles and not regex.match(r"\s+of\b|\s*(?:[,.;:)]|\Z)", after, regex.I):
+            return None  # "a third straight title" is an ordinal; "a third of" and "about a third." are shares
         if not count and self.articles:
             # A bare English fraction word is a share only when it takes "of" or a determiner
             # ("half of the", "half the"), not in "the first half" or "third quarter".

@@ -115,7 +115,8 @@ class Scanner:
         frame_before = [fold(p) for p in (section.get("time_frame_before") or {}).get(lang) or []]
         frame_after = [fold(p) for p in (section.get("time_frame_after") or {}).get(lang) or []]
         alt = lambda xs: "|".join(regex.escape(x).replace(r"\ ", r"\s+") for x in sorted(xs, key=len, reverse=True)) or "(?!)"  # noqa: E731
-        det = {"en": r"(?:(?:the|its|their|a|his|her|our)\s+)?(?:(?:first|last|past|next|previous|following|coming|same|final)\s+)?",
+        det = {"en": r"(?:(?:the|its|their|a|his|her|our)\s+)?(?:(?:first|last|past|next|previous|following|coming|same|final)\s+)?"
+                     r"(?:(?:nearly|almost|about|some|around|roughly|just|only|more\s+than|less\s+than|up\s+to)\s+)?",
                "he": r"(?:ה)?", "ar": r"(?:الـ?)?"}.get(lang, "")
         glue = r"[\s\-־]*" if lang == "he" else r"\s+"
         self.frame_before = regex.compile(rf"(?i)(?<!\w)(?:{alt(frame_before)}){glue}{det}\Z")
