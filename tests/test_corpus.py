@@ -281,3 +281,10 @@ def test_claims_found_corrupt_while_reading_back_are_rebuilt(newsroom, tmp_path:
     outcome = run.check([bad], run.settings([], [], [], None).rules, None)
     assert len(outcome.report.findings) == 1
     run.close()
+
+
+def test_an_index_folder_that_cannot_be_used_is_a_one_line_error(newsroom, tmp_path: Path) -> None:
+    (tmp_path / ".figcheck").write_text("a file where the index folder should be", encoding="utf-8")
+    result = run_cli("check", "content/world/feb.md")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and ".figcheck" in result.stderr and "Traceback" not in result.stderr

@@ -214,8 +214,14 @@ class CorpusCheck:
         except sqlite3.DatabaseError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise CheckError(f"{self.index.db}: index is locked by another figcheck run ({exc})") from None
-            self.index.rebuild(f"index is corrupt ({exc})")
+            self._rebuild(f"index is corrupt ({exc})")
             return self.index.refresh(self.corpus, jobs, progress, listed)
+
+    def _rebuild(self, reason: str) -> None:
+        try:
+            self.index.rebuild(reason)
+        except IndexError_ as exc:
+            raise CheckError(str(exc)) from None
 
     def _listed(self, include: list[str]) -> list[str] | None:
         listed = self.tracked()
@@ -246,7 +252,7 @@ class CorpusCheck:
         except sqlite3.DatabaseError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise CheckError(f"{self.index.db}: index is locked by another figcheck run ({exc})") from None
-            self.index.rebuild(f"index is corrupt ({exc})")
+            self._rebuild(f"index is corrupt ({exc})")
             self.index.refresh(self.corpus, None, False, self._listed(files))
             return run()  # type: ignore[no-any-return]
 

@@ -98,6 +98,8 @@ class ArchiveIndex:
                 raise IndexError_(f"{self.db}: index is locked by another figcheck run") from None
             self.warn(f"{self.db}: index is corrupt ({exc}); rebuilding it from the corpus")
             return self._recreate()
+        except OSError as exc:
+            raise IndexError_(f"{self.db.parent}: cannot keep the index there: {exc.strerror or exc}") from None
         if row[0] != self.version:
             self.warn(f"{self.db}: index was built by figcheck {row[0]}; rules or code changed, rebuilding it")
             conn.close()
@@ -107,13 +109,13 @@ class ArchiveIndex:
     def _recreate(self) -> sqlite3.Connection:
         if getattr(self, "conn", None) is not None:
             self.conn.close()
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{self.db}{suffix}").unlink(missing_ok=True)
         try:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{self.db}{suffix}").unlink(missing_ok=True)
             conn = self._connect()
             conn.executescript(DDL)
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (self.version,))
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, OSError) as exc:
             raise IndexError_(f"{self.db}: cannot create the index: {exc}") from None
         return conn
 
