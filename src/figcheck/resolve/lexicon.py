@@ -11,6 +11,9 @@ from typing import Any
 import regex
 import yaml
 
+# libyaml's loader reads the lexicon about six times faster; fall back where it is not built in.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 from figcheck.paths import builtin_rules_dir
 
 LANGS = ("en", "he", "ar")
@@ -150,11 +153,11 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
     data: dict[str, Any] = {}
     for file in sorted((root / "lexicon").glob("*.yml")):
         with file.open(encoding="utf-8") as fh:
-            data[file.stem] = yaml.safe_load(fh) or {}
+            data[file.stem] = yaml.load(fh, Loader=_Loader) or {}
     units = root / "units.yml"
     if units.exists():
         with units.open(encoding="utf-8") as fh:
-            data["units"] = yaml.safe_load(fh) or {}
+            data["units"] = yaml.load(fh, Loader=_Loader) or {}
     return Lexicon(root=root, data=data)
 
 
