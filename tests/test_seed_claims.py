@@ -14,7 +14,7 @@ EXPECTED = [
     (1057, "more_than", "deaths", "health_workers", "cumulative", "un_special_rapporteurs", "2025-01-04"),
     (22, "at_least", "buildings_destroyed", "hospitals", "cumulative", None, "2025-01-04"),
     (18, "exact", "releases", "palestinians", None, None, "2024-12-08"),
-    (4, "exact", "deaths", "palestinians", "event", None, "2025-01-03"),
+    (4, "exact", "deaths", "palestinians", "event", "al_jazeera", "2025-01-03"),
     (1200, "exact", "deaths", None, "event", "israeli_government", "2023-10-07"),
     (2000000, "nearly", "displaced", None, "cumulative", None, "2025-01-04"),
     (455, "exact", "day_count", None, "day_count", None, "2025-01-03"),

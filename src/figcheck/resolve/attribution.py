@@ -40,7 +40,9 @@ class Attributions:
         )
         self.verb_rx = regex.compile(rf"(?<!\w)(?P<verb>{alt(verbs)})(?!\w)")
         self.inverted_rx = regex.compile(rf"(?<!\w)(?:{alt(verbs)})\s+(?P<name>(?:the\s+)?\p{{Lu}}[^,.;:—–()\"\n]*?)(?=\s*[,.;:—–()\"\n]|\Z)")
-        self.label_rx = regex.compile(r"\A\W*(?P<name>\p{Lu}[\p{Lu}\p{Ll}\s.'&-]{1,40}?)\s*:\s")
+        # A post's label is an outlet's name in capitals ("AL-JAZEERA: …"); a mixed-case lead-in
+        # ending in a colon is usually a speaker or a headline ("Dr. Naim said: …"), not a source.
+        self.label_rx = regex.compile(r"\W*(?P<name>\p{Lu}[\p{Lu}\d\s.'&-]{1,40}?)\s*:\s")
 
     def find(self, text: str, start: int, end: int) -> list[Attribution]:
         found = [self._make(m.start("name"), m.end("name"), m.group("name")) for m in self.before_rx.finditer(text, start, end)]
