@@ -36,3 +36,27 @@ def run_cli(*args: str):
 def audit_json(*paths: str | Path, extra: tuple[str, ...] = ()) -> tuple[dict, int]:
     result = run_cli("audit", *map(str, paths), "--format", "json", *extra)
     return json.loads(result.stdout), result.exit_code
+
+
+TOLL = "Gaza's Ministry of Health said at least {n} Palestinians have been killed in Gaza since October 7, 2023."
+
+
+def article(date: str, body: str, title: str = "Report") -> str:
+    """A CMS article: front matter with title and date, a heading, the body."""
+    return f"---\ntitle: {title}\ndate: {date}\n---\n# {title}\n\n{body}\n"
+
+
+@pytest.fixture
+def cms(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A CMS-shaped folder whose config names content/ as the corpus, as the working directory;
+    returns a writer for content/<section>/<slug>.md that gives back the relative path."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.figcheck]\ncorpus = "content/"\n', encoding="utf-8")
+
+    def write(rel: str, date: str, body: str) -> str:
+        path = tmp_path / "content" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(article(date, body), encoding="utf-8")
+        return f"content/{rel}"
+
+    return write

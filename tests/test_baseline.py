@@ -8,22 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import audit_json, run_cli
-
-TOLL = "Gaza's Ministry of Health said at least {n} Palestinians have been killed in Gaza since October 7, 2023."
+from conftest import TOLL, audit_json, run_cli
 
 
 @pytest.fixture
-def newsroom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "pyproject.toml").write_text('[tool.figcheck]\ncorpus = "content/"\n', encoding="utf-8")
-
-    def write(rel: str, date: str, body: str) -> str:
-        path = tmp_path / "content" / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"---\ntitle: T\ndate: {date}\n---\n{body}\n", encoding="utf-8")
-        return f"content/{rel}"
-
+def newsroom(cms):
+    """An archive whose two toll reports clash: an old conflict the desk has accepted."""
+    write = cms
     write("world/jan.md", "2025-01-04", TOLL.format(n="45,581"))
     write("world/feb.md", "2025-02-10", TOLL.format(n="4,820"))  # an old, accepted clash
     return write

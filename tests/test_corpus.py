@@ -15,28 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import TOLL, article, run_cli
 from figcheck.corpus.index import ArchiveIndex, index_path
-
-TOLL = "Gaza's Ministry of Health said at least {n} Palestinians have been killed in Gaza since October 7, 2023."
-
-
-def article(date: str, body: str, title: str = "Report") -> str:
-    return f"---\ntitle: {title}\ndate: {date}\n---\n# {title}\n\n{body}\n"
 
 
 @pytest.fixture
-def newsroom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """A CMS-shaped folder with config, and a writer for content/<section>/<slug>.md."""
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "pyproject.toml").write_text('[tool.figcheck]\ncorpus = "content/"\n', encoding="utf-8")
-
-    def write(rel: str, date: str, body: str) -> str:
-        path = tmp_path / "content" / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(article(date, body), encoding="utf-8")
-        return f"content/{rel}"
-
+def newsroom(cms):
+    """An archive of two toll reports and an unrelated story."""
+    write = cms
     write("world/jan.md", "2025-01-04", TOLL.format(n="45,581"))
     write("world/feb.md", "2025-02-10", TOLL.format(n="48,200"))
     write("business/markets.md", "2025-02-11", "Shares rose 3 percent on Tuesday.")
