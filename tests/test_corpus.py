@@ -274,3 +274,12 @@ def test_an_index_folder_that_cannot_be_used_is_a_one_line_error(newsroom, tmp_p
     result = run_cli("check", "content/world/feb.md")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and ".figcheck" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_broken_link_in_the_archive_is_named_and_the_rest_is_indexed(newsroom, tmp_path: Path) -> None:
+    (tmp_path / "content" / "world" / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    result = run_cli("index")
+    assert "content/world/gone.md: broken symbolic link" in result.stderr
+    bad = newsroom("world/apr.md", "2025-04-01", TOLL.format(n="4,900"))
+    data, code, _ = check_json(bad)
+    assert code == 1 and data["findings"]

@@ -142,6 +142,9 @@ class ArchiveIndex:
             if found.skipped:
                 out.skipped.append(found.skipped)
                 continue
+            if getattr(found, "error", None):
+                out.errors.append(found.error)  # a broken link, said as discovery words it
+                continue
             try:
                 st = os.stat(found.path)
             except FileNotFoundError:
