@@ -28,11 +28,11 @@ from typing import Any
 
 import yaml
 
+from figcheck.load.reader import FRONT_MATTER
 from figcheck.model import Claim, Finding
 
 DIRECTIVE = re.compile(r"<!--\s*figcheck:\s*ignore\s*\[(?P<rules>[^\]]*)\](?P<rest>.*?)-->", re.S)
 REASON = re.compile(r"""reason\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|“(?P<cq>[^”]*)”)""")
-FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 @dataclass(frozen=True)
