@@ -303,29 +303,24 @@ class ArchiveIndex:
             out.extend(_decode(Claim, d) for (d,) in rows)
         return out
 
-    def documents(self, paths: Iterable[str] | None = None) -> list[Document]:
+    def _file_column(self, column: str, where: str, paths: Iterable[str] | None, order: str = "") -> list[str]:
+        """``column`` of the files matching ``where``, all of them or those among ``paths``."""
+        sql = f"SELECT {column} FROM files WHERE {where}"
         if paths is None:
-            rows = self.conn.execute("SELECT document FROM files WHERE document IS NOT NULL ORDER BY path").fetchall()
-        else:
-            rows = []
-            for chunk in _batches(sorted(set(paths)), 500):
-                marks = ",".join("?" * len(chunk))
-                rows += self.conn.execute(
-                    f"SELECT document FROM files WHERE document IS NOT NULL AND path IN ({marks}) ORDER BY path", chunk
-                ).fetchall()
-        return [_decode(Document, d) for (d,) in rows]
+            return [v for (v,) in self.conn.execute(f"{sql} {order}")]
+        out: list[str] = []
+        for chunk in _batches(sorted(set(paths)), 500):
+            marks = ",".join("?" * len(chunk))
+            out += [v for (v,) in self.conn.execute(f"{sql} AND path IN ({marks}) {order}", chunk)]
+        return out
+
+    def documents(self, paths: Iterable[str] | None = None) -> list[Document]:
+        rows = self._file_column("document", "document IS NOT NULL", paths, "ORDER BY path")
+        return [_decode(Document, d) for d in rows]
 
     def suppressions(self, paths: Iterable[str] | None = None) -> list[Suppression]:
-        if paths is None:
-            rows = self.conn.execute("SELECT suppressions FROM files WHERE suppressions != '[]'").fetchall()
-        else:
-            rows = []
-            for chunk in _batches(sorted(set(paths)), 500):
-                marks = ",".join("?" * len(chunk))
-                rows += self.conn.execute(
-                    f"SELECT suppressions FROM files WHERE suppressions != '[]' AND path IN ({marks})", chunk
-                ).fetchall()
-        return [Suppression.from_json(s) for (data,) in rows for s in _decode(None, data)]
+        rows = self._file_column("suppressions", "suppressions != '[]'", paths)
+        return [Suppression.from_json(s) for data in rows for s in _decode(None, data)]
 
     def suppression_problems(self, paths: Iterable[str] | None = None) -> list[str]:
         wanted = None if paths is None else set(paths)
