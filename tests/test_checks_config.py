@@ -119,3 +119,59 @@ def test_rules_list_and_show_include_the_configs_rule_folders(tmp_path, monkeypa
     listed = run_cli("rules", "list").stdout
     assert "wounded/fall\tdecrease" in listed and "casualties/cumulative-decrease" in listed
     assert "Wounded counts went down" in run_cli("rules", "show", "wounded/fall").stdout
+
+
+HEBREW_1255 = "date 2025-01-04 לפחות 45,581 פלסטינים נהרגו מאז תחילת המלחמה.\n".encode("cp1255")
+
+
+def test_encoding_in_the_config_reads_legacy_files_for_audit_and_extract(tmp_path, monkeypatch):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "he.txt").write_bytes(HEBREW_1255)
+    monkeypatch.chdir(tmp_path)
+    guessed, _ = audit_json("news")
+    assert guessed["documents"][0]["warnings"]  # without a declared encoding the guess is reported
+    (tmp_path / "figcheck.toml").write_text('encoding = "windows-1255"\n', encoding="utf-8")
+    declared, _ = audit_json("news")
+    assert declared["documents"][0]["warnings"] == []
+    assert [c["value"] for c in declared["claims"]] == [45581]
+    extracted = run_cli("extract", "news", "--format", "jsonl")
+    assert extracted.exit_code == 0 and '"value":45581' in extracted.stdout.replace(" ", "")
+
+
+def test_encoding_on_the_command_line_wins_over_the_configs(tmp_path, monkeypatch):
+    (tmp_path / "he.txt").write_bytes(HEBREW_1255)
+    (tmp_path / "figcheck.toml").write_text('encoding = "windows-1256"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    data, _ = audit_json("he.txt", extra=("--encoding", "windows-1255"))
+    assert data["documents"][0]["language"] == "he" and [c["value"] for c in data["claims"]] == [45581]
+
+
+def test_unknown_encoding_or_bad_jobs_in_the_config_is_located(tmp_path):
+    config = tmp_path / "figcheck.toml"
+    config.write_text('select = ["casualties/"]\nencoding = "klingon-8"\n', encoding="utf-8")
+    for command in ("audit", "extract"):
+        result = run_cli(command, str(SEEDS), "--config", str(config))
+        assert result.exit_code == 2 and "Traceback" not in result.stderr
+        assert "figcheck.toml:2: encoding: unknown encoding 'klingon-8'" in result.stderr
+    config.write_text("jobs = -1\n", encoding="utf-8")
+    result = run_cli("audit", str(SEEDS), "--config", str(config))
+    assert result.exit_code == 2 and "figcheck.toml:1: jobs" in result.stderr
+
+
+def test_jobs_in_the_config_is_used_unless_given(tmp_path, monkeypatch):
+    import figcheck.cli
+
+    seen: list[int] = []
+    real = figcheck.cli.audit
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs["jobs"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(figcheck.cli, "audit", spy)
+    config = tmp_path / "figcheck.toml"
+    config.write_text("jobs = 3\n", encoding="utf-8")
+    run_cli("audit", str(SEEDS), "--config", str(config))
+    run_cli("audit", str(SEEDS), "--config", str(config), "--jobs", "1")
+    run_cli("audit", str(SEEDS))
+    assert seen == [3, 1, 0]

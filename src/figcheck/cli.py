@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from figcheck import __version__
-from figcheck.config import ConfigError, all_rules
+from figcheck.config import Config, ConfigError, all_rules, find_config, load_config
 from figcheck.config import settings as run_settings
 from figcheck.load import InputError, check_encoding
 from figcheck.model import LEVEL_RANK, AuditReport, Finding
@@ -69,6 +69,11 @@ def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     return None
 
 
+def _input_settings(config: Config, jobs: int | None, encoding: str | None) -> tuple[int, str | None]:
+    """--jobs and --encoding as given, else the config file's, else every core and detection."""
+    return (config.jobs or 0) if jobs is None else jobs, encoding or config.encoding
+
+
 def input_options(command):  # type: ignore[no-untyped-def]
     """--jobs and --encoding, shared by every command that reads documents."""
     command = click.option(
@@ -76,8 +81,8 @@ def input_options(command):  # type: ignore[no-untyped-def]
         help="Encoding of files without a byte-order mark that are not UTF-8 (default: detect).",
     )(command)
     return click.option(
-        "-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
-        help="Worker processes; 0 uses every core.",
+        "-j", "--jobs", type=click.IntRange(min=0), default=None,
+        help="Worker processes; 0 uses every core [default: the config's, else 0].",
     )(command)
 
 
@@ -103,7 +108,7 @@ def main() -> None:
 @input_options
 def audit_cmd(
     paths: tuple[str, ...], fmt: str, output: Path | None, rules_dirs: tuple[Path, ...], fail_level: str | None,
-    jobs: int, encoding: str | None, baseline_file: Path | None = None, config_file: Path | None = None,
+    jobs: int | None, encoding: str | None, baseline_file: Path | None = None, config_file: Path | None = None,
     select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
 ) -> None:
     """Audit every document under PATHS and report the conflicts between their figures."""
@@ -111,6 +116,7 @@ def audit_cmd(
     try:
         run = run_settings(config_file, list(rules_dirs), list(select), list(ignore), fail_level)
         rules, fail_level = run.rules, run.fail_level
+        jobs, encoding = _input_settings(run.config, jobs, encoding)
         with _progress() as bar:
             report = run.apply(audit(list(paths), rules, notes, jobs=jobs, encoding=encoding, progress=bar))
     except (InputError, RuleError, ConfigError) as exc:
@@ -124,10 +130,18 @@ def audit_cmd(
 @main.command("extract")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(sorted(EXTRACT_FORMATS)), default="table", show_default=True)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="figcheck.toml or pyproject.toml to use [default: found upward from here].")
 @input_options
-def extract_cmd(paths: tuple[str, ...], fmt: str, jobs: int, encoding: str | None) -> None:
+def extract_cmd(
+    paths: tuple[str, ...], fmt: str, jobs: int | None, encoding: str | None, config_file: Path | None = None,
+) -> None:
     """Print the figures found in PATHS, one claim per line."""
     notes = Notes()
+    try:
+        jobs, encoding = _input_settings(load_config(config_file or find_config()), jobs, encoding)
+    except ConfigError as exc:
+        _fail(str(exc))
     header, row = EXTRACT_FORMATS[fmt]
     if header:
         click.echo(header, nl=False)
@@ -316,16 +330,19 @@ def check_cmd(
 
 @main.command("index")
 @click.argument("corpus", required=False)
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True, help="Worker processes; 0 uses every core.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
+              help="Worker processes; 0 uses every core [default: the config's, else 0].")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               help="figcheck.toml or pyproject.toml to use [default: found upward from here].")
-def index_cmd(corpus: str | None, jobs: int, config_file: Path | None) -> None:
+def index_cmd(corpus: str | None, jobs: int | None, config_file: Path | None) -> None:
     """Build or refresh the archive index of CORPUS (default: the configured corpus) under .figcheck/."""
     import time
 
     started = time.perf_counter()
     run = _open_corpus(corpus, config_file)
     try:
+        if jobs is None and run.project.config:
+            jobs = load_config(run.project.config).jobs
         done = run.refresh(jobs=jobs or None, progress=sys.stderr.isatty())
     finally:
         run.close()

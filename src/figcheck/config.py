@@ -8,6 +8,8 @@ overrides. Unknown keys are errors, located by file and line.
     ignore = ["figures/scale-slip"]
     fail-level = "warning"                # error | warning | info | never
     corpus = "content/"                   # the archive `figcheck check` compares against
+    encoding = "windows-1255"             # files without a BOM that are not UTF-8 (default: detect)
+    jobs = 2                              # worker processes; 0 uses every core
 
     [[overrides]]                         # findings whose file matches one of the globs
     files = ["archive/2023/**"]
@@ -26,6 +28,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from figcheck.load.encoding import check_encoding
 from figcheck.model import AuditReport, Finding, Summary
 from figcheck.ruleset import Rule, RuleError, load_rules
 
@@ -56,6 +59,10 @@ class Config(_Strict):
     overrides: list[Override] = Field(default_factory=list)
     corpus: str | None = None
     """The archive folder ``figcheck check`` compares against (read by corpus/project.py)."""
+    encoding: str | None = None
+    """Encoding of files without a byte-order mark that are not UTF-8; --encoding wins."""
+    jobs: int | None = Field(None, ge=0)
+    """Worker processes (0: every core); --jobs wins."""
     root: Path = Field(default_factory=Path.cwd, exclude=True)
     """The folder of the config file: rule folders and globs are relative to it."""
     path: Path | None = Field(None, exclude=True)
@@ -104,6 +111,13 @@ def load_config(path: Path | None) -> Config:
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("figcheck", {})
     data = {k.replace("_", "-") if k == "fail_level" else k: v for k, v in data.items()}
+    if isinstance(data.get("encoding"), str):
+        try:
+            data["encoding"] = check_encoding(data["encoding"])
+        except LookupError:
+            line = _line_of(text, "encoding")
+            raise ConfigError(f"{shown}:{line}: encoding: unknown encoding '{data['encoding']}' "
+                              "(try utf-8, windows-1255, windows-1256, utf-16)") from None
     try:
         return Config.model_validate({**data, "root": path.parent, "path": path})
     except ValidationError as exc:
