@@ -13,6 +13,10 @@ from figcheck.resolve.lexicon import Lexicon, fold
 if TYPE_CHECKING:
     from figcheck.extract.quantities import Mention
 
+TO_GAP = regex.compile(r"\s+to\s+")
+GAP_WORD = regex.compile(r"[\p{L}\p{M}]+")
+GAP_STOP = regex.compile(r"[\d,.;:!?()]")
+
 # Letters glued before a bound phrase: "ו" (and), "ב" ("בכ־250", at about 250); Arabic "و", "ب"
 # ("بنحو 101").
 BOUND_PREFIX = {"he": r"(?:[ובל]{0,2})", "ar": r"(?:[وبف]?)", "en": ""}
@@ -97,7 +101,7 @@ class Bounds:
         if opened and self.join.fullmatch(gap):
             pass
         elif self.join_alone.fullmatch(gap) and not self.not_after.search(before):
-            if regex.fullmatch(r"\s+to\s+", gap) is None and a.end != a.num_end and (a.unit == "count" or a.unit != b.unit):
+            if TO_GAP.fullmatch(gap) is None and a.end != a.num_end and (a.unit == "count" or a.unit != b.unit):
                 return None  # "20 people - 30 trucks" is two figures; "20-30" and "20%-30%" are one
         else:
             return None
@@ -141,8 +145,8 @@ class Bounds:
         if not hits:
             return None
         gap = text[end : hits[0].start]
-        words = regex.findall(r"[\p{L}\p{M}]+", gap)
-        if regex.search(r"[\d,.;:!?()]", gap) or len(words) > self.after_gap:
+        words = GAP_WORD.findall(gap)
+        if GAP_STOP.search(gap) or len(words) > self.after_gap:
             return None
         return hits[0].key, hits[0].end
 

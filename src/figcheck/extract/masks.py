@@ -9,6 +9,9 @@ import regex
 from figcheck.extract.dates import DateHit
 from figcheck.resolve.lexicon import Lexicon, fold
 
+UNIT_CODE = regex.compile(r"[$]?\p{Lu}+[$]?")
+NEXT_WORD = regex.compile(r"\s+([\p{L}]+)")
+SENTENCE_START = regex.compile(r"(?:[.!?:\n\"]\s*|\A\s*)\Z")
 PATTERNS = [
     r"(?:https?://|www\.)\S+",
     r"(?<!\w)(?:pic\.twitter\.com|t\.co|bit\.ly|youtu\.be)/\S+",
@@ -56,7 +59,7 @@ class NonClaims:
         self.cased = lang == "en"
         # Codes where capitals and digits touch (G7, MH17, A320), unless the capitals are a
         # currency written before its figure (USD10m, $US113, $A82).
-        codes = sorted((p for p in (lexicon.section("units").get("prefix") or {}) if regex.fullmatch(r"[$]?\p{Lu}+[$]?", p)), key=len, reverse=True)
+        codes = sorted((p for p in (lexicon.section("units").get("prefix") or {}) if UNIT_CODE.fullmatch(p)), key=len, reverse=True)
         money = "|".join(regex.escape(c.strip("$")) for c in codes) or "(?!)"
         self.codes = regex.compile(rf"(?=\p{{Lu}}{{1,5}}[0-9])(?<![\w$])(?!(?:{money})[0-9])\p{{Lu}}{{1,5}}[0-9]+\w*|(?<=\$)(?!(?:{money})[0-9])\p{{Lu}}{{1,5}}[0-9]+\w*")
         ok = {str(w) for w in (section.get("capitalised_ok") or {}).get("en") or []}
@@ -113,7 +116,7 @@ class NonClaims:
             if rx is not None:
                 spans.extend((m.start("n"), m.end("n")) for m in rx.finditer(text))
         for m in self.capitalised.finditer(text):
-            following = regex.match(r"\s+([\p{L}]+)", text[m.end("n") : m.end("n") + 30])
+            following = NEXT_WORD.match(text[m.end("n") : m.end("n") + 30])
             if following and following.group(1).casefold() in self.counted_words:
                 continue
             if m.group("w") not in self.capital_ok and not _sentence_initial(text, m.start("w")):
@@ -123,7 +126,7 @@ class NonClaims:
 
 def _sentence_initial(text: str, pos: int) -> bool:
     before = text[max(0, pos - 3) : pos]
-    return pos == 0 or bool(regex.search(r"(?:[.!?:\n\"]\s*|\A\s*)\Z", before))
+    return pos == 0 or bool(SENTENCE_START.search(before))
 
 
 @functools.cache

@@ -10,6 +10,14 @@ import regex
 from figcheck.resolve.lexicon import Lexicon
 
 
+GROUP_SEP = regex.compile(r"[, ]")
+OF_OR_END = regex.compile(r"\s+of\b|\s*(?:[,.;:)]|\Z)", regex.I)
+DETERMINER_AFTER = regex.compile(r"\s+(?:of|the|a|an|their|its|all)\b", regex.I)
+ORDER_BEFORE = regex.compile(r"(?i)(?:first|second|third|fourth|last|final|latter|former|the|this|next)\s+\Z")
+FOLLOWING_WORD = regex.compile(r"[\s\-־]*([\p{L}\p{M}]+)")
+WORD_SEP = regex.compile(r"[\s\-־]+")
+
+
 @dataclass(frozen=True)
 class Numeral:
     value: float
@@ -26,7 +34,7 @@ def parse_digits(text: str) -> Numeral:
     """
     text = text.replace("\u00a0", " ").replace("\u202f", " ")
     integer, _, frac = text.partition(".")
-    groups = regex.split(r"[, ]", integer)
+    groups = GROUP_SEP.split(integer)
     malformed = len(groups) > 1 and (not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:]))
     digits = "".join(groups)
     value = float(f"{digits}.{frac}") if frac else float(digits)
@@ -123,17 +131,17 @@ class WordNumbers:
         count = _casefold(m.group("count") or "")
         n = self.cardinals.get(count, 1)
         after = text[m.end() : m.end() + 8]
-        if count and self.articles and not regex.match(r"\s+of\b|\s*(?:[,.;:)]|\Z)", after, regex.I):
+        if count and self.articles and not OF_OR_END.match(after):
             return None  # "a third straight title" is an ordinal; "a third of" and "about a third." are shares
         if not count and self.articles:
             # A bare English fraction word is a share only when it takes "of" or a determiner
             # ("half of the", "half the"), not in "the first half" or "third quarter".
             before = text[max(0, m.start() - 12) : m.start()]
-            if not regex.match(r"\s+(?:of|the|a|an|their|its|all)\b", text[m.end() : m.end() + 8], regex.I):
+            if not DETERMINER_AFTER.match(text[m.end() : m.end() + 8]):
                 return None
-            if regex.search(r"(?i)(?:first|second|third|fourth|last|final|latter|former|the|this|next)\s+\Z", before):
+            if ORDER_BEFORE.search(before):
                 return None
-        following = regex.match(r"[\s\-־]*([\p{L}\p{M}]+)", text[m.end() : m.end() + 30])
+        following = FOLLOWING_WORD.match(text[m.end() : m.end() + 30])
         if following and _casefold(following.group(1)) in self.fraction_stop:
             return None
         scale = self.scale_after.match(text, m.end())
@@ -157,7 +165,7 @@ class WordNumbers:
         folded = _casefold(phrase)
         if folded in self.not_numbers:
             return None
-        raw = [t for t in regex.split(r"[\s\-־]+", folded) if t and t != "and"]
+        raw = [t for t in WORD_SEP.split(folded) if t and t != "and"]
         tokens = [self._token(t) for t in raw]
         if not tokens or any(t is None for t in tokens):
             return None

@@ -21,6 +21,14 @@ NUM = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?: [0-9]{3})+(?![0-9])|
 SIGN = r"(?P<sign>(?<=^|[\s(\[$:])[-−+](?=[.]?[0-9])|(?<!\w)(?<!plus or )minus[\s-](?=[0-9]))"
 
 
+SCALE_SEP = regex.compile(r"[\s-]+")
+NEXT_WORD = regex.compile(r"\s+([\p{L}]+)")
+YEAR_DIGITS = regex.compile(r"(1[89][0-9][0-9]|20[0-9][0-9]|2100)")
+SHARE_IN = regex.compile(r"\s+in\s+([0-9]|\p{L}+)")
+PRONOUN_AFTER = regex.compile(r"\s*(?:of|another|and|or|who|which|that|in|is|was|has|had|day|time|more|another|side|way|thing|hand|point|such|must|can|could|would|will|should|may|might|[,.;:!?)\"']|$)")
+PRONOUN_BEFORE = regex.compile(r"(?:no|any|every|each|the|this|that|which|someone|anyone|last|only)\s+$")
+
+
 @dataclass(frozen=True)
 class Mention:
     """A figure found in text, before resolution gives it meaning."""
@@ -168,7 +176,7 @@ class Scanner:
         if m.group("suf"):
             scale = self.suffix_scales[m.group("suf")]
         if m.group("scale"):
-            for word in regex.split(r"[\s-]+", m.group("scale").casefold()):
+            for word in SCALE_SEP.split(m.group("scale").casefold()):
                 scale *= self.scale_words[word]
         if m.group("cur"):
             unit = self.prefix_units[" ".join(m.group("cur").split())]
@@ -206,7 +214,7 @@ class Scanner:
 
     def _counts(self, text: str, m: Mention) -> bool:
         """A counted noun follows ("2000 people"): the number is a figure, not a year."""
-        following = regex.match(r"\s+([\p{L}]+)", text[m.end : m.end + 30])
+        following = NEXT_WORD.match(text[m.end : m.end + 30])
         return bool(following and following.group(1).casefold() in self.nonclaims.group_words)
 
     def _unit_after(self, text: str, end: int) -> tuple[str, int]:
@@ -244,7 +252,7 @@ class Scanner:
     def _is_year(text: str, m: Mention) -> bool:
         """A bare four-digit number from 1800 to 2100 is a year unless something makes it a figure."""
         digits = text[m.num_start : m.num_end]
-        if not regex.fullmatch(r"(1[89][0-9][0-9]|20[0-9][0-9]|2100)", digits) or m.unit != "count":
+        if not YEAR_DIGITS.fullmatch(digits) or m.unit != "count":
             return False
         return m.start == m.num_start
 
@@ -255,12 +263,12 @@ class Scanner:
             return False
         after = text[m.num_end : m.num_end + 12].casefold()
         before = text[max(0, m.num_start - 8) : m.num_start].casefold()
-        share = regex.match(r"\s+in\s+([0-9]|\p{L}+)", text[m.num_end : m.num_end + 20])
+        share = SHARE_IN.match(text[m.num_end : m.num_end + 20])
         if share and (share.group(1).isdigit() or share.group(1).casefold() in self.words.cardinals):
             return False  # "one in nine" is a share
         return bool(
-            regex.match(r"\s*(?:of|another|and|or|who|which|that|in|is|was|has|had|day|time|more|another|side|way|thing|hand|point|such|must|can|could|would|will|should|may|might|[,.;:!?)\"']|$)", after)
-            or regex.search(r"(?:no|any|every|each|the|this|that|which|someone|anyone|last|only)\s+$", before)
+            PRONOUN_AFTER.match(after)
+            or PRONOUN_BEFORE.search(before)
         )
 
 

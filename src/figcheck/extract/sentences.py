@@ -13,6 +13,9 @@ ABBREVIATIONS = {
 }
 BOUNDARY = regex.compile(r"[.!?؟…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[\p{Lu}\d\p{Lo}])|[.!?؟…]+[\"'”’)\]]*(?=\s*\Z)")
 
+LAST_WORD = regex.compile(r"([\w.]+)[.!?]*\Z")
+INITIAL = regex.compile(r"\p{Lu}")
+
 
 @dataclass(frozen=True)
 class Span:
@@ -34,9 +37,9 @@ def paragraphs(text: str) -> list[Span]:
 def sentences(text: str, para: Span) -> list[Span]:
     out, start = [], para.start
     for m in BOUNDARY.finditer(text, para.start, para.end):
-        word = regex.search(r"([\w.]+)[.!?]*\Z", text[start : m.start() + 1])
+        word = LAST_WORD.search(text[start : m.start() + 1])
         if word and m.group().startswith(".") and (
-            word.group(1).rstrip(".").casefold() in ABBREVIATIONS or regex.fullmatch(r"\p{Lu}", word.group(1).rstrip("."))
+            word.group(1).rstrip(".").casefold() in ABBREVIATIONS or INITIAL.fullmatch(word.group(1).rstrip("."))
         ):
             continue
         end = m.end()

@@ -11,6 +11,12 @@ from figcheck.resolve.lexicon import Lexicon, fold
 
 NAME_TOKEN = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'.-]*|of|the|for|in|on|and|al|el|'s|UN|US)$")
 
+ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.I)
+NOT_SLUG = regex.compile(r"[^\p{L}\p{N}]+")
+NAME_WORD = regex.compile(r"[\p{L}\p{M}'’.-]+")
+UPPER = regex.compile(r"\p{Lu}")
+HEBREW_ARABIC = regex.compile(r"[\p{Hebrew}\p{Arabic}]")
+
 
 @dataclass(frozen=True)
 class Attribution:
@@ -21,8 +27,8 @@ class Attribution:
 
 
 def slug(text: str) -> str:
-    text = regex.sub(r"^(?:the|a|an)\s+", "", fold(text).strip(), flags=regex.I)
-    return regex.sub(r"[^\p{L}\p{N}]+", "_", text.casefold()).strip("_")[:60] or "unknown"
+    text = ARTICLE.sub("", fold(text).strip())
+    return NOT_SLUG.sub("_", text.casefold()).strip("_")[:60] or "unknown"
 
 
 class Attributions:
@@ -62,7 +68,7 @@ class Attributions:
         return self._make(m.start("name"), m.end("name"), m.group("name"))
 
     def _name_before(self, text: str, lower: int, pos: int) -> tuple[int, int, str] | None:
-        words = list(regex.finditer(r"[\p{L}\p{M}'’.-]+", text[lower:pos]))
+        words = list(NAME_WORD.finditer(text[lower:pos]))
         taken: list[regex.Match[str]] = []
         for w in reversed(words):
             gap = text[lower + w.end() : lower + (taken[-1].start() if taken else len(text[lower:pos]))]
@@ -86,7 +92,7 @@ class Attributions:
         if hits:
             best = max(hits, key=lambda h: h.end - h.start)
             return Attribution(start, end, name, best.key)
-        if not regex.search(r"\p{Lu}", name) and not regex.search(r"[\p{Hebrew}\p{Arabic}]", name):
+        if not UPPER.search(name) and not HEBREW_ARABIC.search(name):
             return Attribution(start, end, name, "")
         return Attribution(start, end, name, slug(name))
 

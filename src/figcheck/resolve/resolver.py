@@ -29,6 +29,11 @@ LOCATIVE = {
 }
 TWEET_TAIL = regex.compile(r"—\s*[^—\n]{0,80}\(@\w+\)\s*(?P<date>[^\n]{6,30})\s*\Z")
 
+NEWLINE = regex.compile(r"\n")
+POSSESSIVE = regex.compile(r"['’]s\b")
+OF_THE = regex.compile(r"^(?:of\s+)?(?:the\s+)?", regex.I)
+TRAILING_JOINER = regex.compile(r"(?:[\s,]+(?:and|or|but|nor|plus))+\Z", regex.I)
+
 
 @dataclass(frozen=True)
 class ParagraphContext:
@@ -82,7 +87,7 @@ class Resolver:
 
     def resolve(self, path: str, original: str, text: str, ex: Extraction, published: dt.date | None) -> list[Claim]:
         claims: list[Claim] = []
-        line_starts = [0] + [m.end() for m in regex.finditer(r"\n", original)]
+        line_starts = [0] + [m.end() for m in NEWLINE.finditer(original)]
         pos = 0
         mentions = ex.mentions
         self.dateline, self.dateline_at = _dateline(text, ex.dates)
@@ -213,7 +218,7 @@ class Resolver:
     def _place(self, text: str, m: Mention, sent: Span) -> str | None:
         best: tuple[int, str] | None = None
         for h in self.places.finditer(text, sent.start, sent.end):
-            if regex.match(r"['’]s\b", text[h.end : h.end + 3]):
+            if POSSESSIVE.match(text[h.end : h.end + 3]):
                 continue
             if self.lang == "en" and not self.locative.search(text, max(sent.start, h.start - 60), h.start):
                 continue
@@ -317,9 +322,9 @@ def _weekday_before(written: str, reference: dt.date) -> dt.date | None:
 
 
 def _counted(text: str, np: tuple[int, int]) -> str | None:
-    phrase = regex.sub(r"^(?:of\s+)?(?:the\s+)?", "", " ".join(text[np[0] : np[1]].split()), flags=regex.I).strip(" ,'")
+    phrase = OF_THE.sub("", " ".join(text[np[0] : np[1]].split())).strip(" ,'")
     # "15.3 ppg and 5 points": the phrase ends before a dangling conjunction.
-    phrase = regex.sub(r"(?:[\s,]+(?:and|or|but|nor|plus))+\Z", "", phrase, flags=regex.I).strip(" ,'")
+    phrase = TRAILING_JOINER.sub("", phrase).strip(" ,'")
     return phrase or None
 
 
