@@ -18,9 +18,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 import sys
 import time
 import warnings
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,7 +39,12 @@ CURRENCY_NAMES = {
     "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar", "MYR": "malaysian ringgit",
     "EGP": "egyptian pound", "SAR": "saudi riyal", "AED": "uae dirham", "JOD": "jordanian dinar",
     "percent": "percentage", "degree_Celsius": "celsius", "degree_Fahrenheit": "fahrenheit",
-    "metric_ton": "metric ton", "count": "-",
+    "metric_ton": "metric ton", "count": "-", "NZD": "new zealand dollar", "SGD": "singaporean dollar",
+    "DKK": "danish krone", "KRW": "south korean won",
+    # pint names whose NewsQuant spelling is not the pint name read aloud.
+    "foot_pound": "foot pound-force", "pound_foot": "pound-foot", "newton_meter": "newton metre",
+    "ppb": "parts-per-billion", "ppm": "part per million", "ksi": "kilopound per square inch",
+    "revolutions_per_minute": "revolutions per minute", "milliampere_hour": "milliampere-hour",
 }
 SPELLING = {"meter": "metre", "liter": "litre", "kilowatt_hour": "kilowatt hour", "pound": "pound-mass", "ton": "ton"}
 
@@ -51,10 +58,14 @@ def normalise_unit(unit: str) -> str:
             words.append("per")
         elif token == "^":
             continue
-        elif token == "2" and words:
-            words[-1:] = ["square", words[-1]]
+        elif token in {"2", "3"} and words:
+            words[-1:] = ["square" if token == "2" else "cubic", words[-1]]
+        elif token in CURRENCY_NAMES:
+            words.append(CURRENCY_NAMES[token])
         else:
-            name = CURRENCY_NAMES.get(token, token)
+            name = token
+            # A prefixed metric ton is a "gigaton" in NewsQuant, not a "gigametric ton".
+            name = name.replace("metric_ton", "ton") if name != "metric_ton" else name
             for american, british in SPELLING.items():
                 name = name.replace(american, british)
             words.append(name.replace("_", " "))
@@ -64,7 +75,14 @@ def normalise_unit(unit: str) -> str:
 STOP = {"of", "the", "a", "an", "and", "or", "more", "new", "other", "some", "all", "its", "their", "his", "her", "our", "those", "these", "this", "that"}
 
 
+IRREGULAR = {"children": "child", "men": "man", "women": "woman", "feet": "foot", "teeth": "tooth", "mice": "mouse"}
+
+
 def singular(word: str) -> str:
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    if word.endswith("men") and len(word) > 5:
+        return word[:-3] + "man"  # fishermen
     if word in {"people", "series", "news", "species"} or len(word) <= 3:
         return word
     for plural, single in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("sses", "ss"), ("s", "")):
@@ -74,10 +92,19 @@ def singular(word: str) -> str:
 
 
 def counted_noun(counted: str) -> str:
-    """NewsQuant names a counted thing by its noun phrase, lower-case, singular, without function words."""
-    words = [w for w in counted.casefold().replace("-", " ").split() if w.strip(",.;:'\"()") not in STOP]
-    words = [singular(w.strip(",.;:'\"()")) for w in words if w.strip(",.;:'\"()").isalpha()]
+    """NewsQuant names a counted thing by its noun phrase, lower-case, singular, without function words.
+
+    A multiplier or a frequency ("3,200 times", "four times the number") is NewsQuant's ``count``.
+    """
+    if counted.casefold().split()[0] in {"times", "time", "fold"}:
+        return "count"
+    # Hyphenated compounds stay whole, as NewsQuant writes them ("first-team player").
+    words = [w.strip(",.;:'\"()") for w in counted.casefold().split()]
+    words = [singular(w) for w in words if w not in STOP and w.replace("-", "").isalpha()]
     return " ".join(words) or "-"
+
+
+AGE = re.compile(r"[\s-]*old\b")
 
 
 def figcheck_tagger() -> Callable[[str], list[Prediction]]:
@@ -95,6 +122,8 @@ def figcheck_tagger() -> Callable[[str], list[Prediction]]:
             unit = normalise_unit(c.unit)
             if c.unit == "count" and c.counted:
                 unit = counted_noun(c.counted)
+            elif c.unit in {"year", "month", "week", "day"} and AGE.match(text, c.end_column - 1):
+                unit = f"{c.unit} of age"  # NewsQuant's name for a duration that is an age ("a 2,900 year-old site")
             out.append((value, unit))
         return out
 
@@ -147,6 +176,11 @@ def values_match(gold: Value, model: Value) -> bool:
 
 
 def score(data: list[dict], tag: Callable[[str], list[Prediction]], average_ranges: bool, misses: list[str] | None = None) -> dict[str, tuple[float, float, float]]:
+    """The published ``calculate_metrics``; with ``misses``, also each sentence's errors.
+
+    A gold quantity is listed as ``unit`` when a prediction has its value but another unit,
+    ``missed`` when none has its value; a prediction whose value no gold quantity has is ``extra``.
+    """
     total_gold = total_pred = value_ok = unit_ok = 0
     for entry in data:
         preds = sorted(tag(entry["text"]), key=lambda p: p[1])
@@ -154,27 +188,34 @@ def score(data: list[dict], tag: Callable[[str], list[Prediction]], average_rang
         total_gold += len(gold)
         total_pred += len(preds)
         left = len(gold)
+        lines: list[str] = []
         for q in gold:
             gv, gu = gold_value(q["value"], average_ranges), q["normalized_unit"].lower()
-            found = False
+            units: list[str] = []
+            matched = False
             for p in preds:
                 if not values_match(gv, p[0]):
                     continue
-                found = True
+                units.append(p[1])
                 if left > 0:
                     value_ok += 1
                     left -= 1
                 if p[1] == gu:
                     unit_ok += 1
                     preds.remove(p)
+                    matched = True
                     break
-            if misses is not None and not found:
-                misses.append(f"missed {q['value']} {gu!r}: {entry['text']}")
-        if misses is not None:
-            extra = [p for p in preds if not any(values_match(gold_value(q["value"], average_ranges), p[0]) for q in gold)]
-            if extra:
-                misses.append(f"extra {extra}: {entry['text']}")
+            if not matched:
+                lines.append(f"  unit   {q['value']} {gu!r} <- {sorted(set(units))}" if units else f"  missed {q['value']} {gu!r}")
+        extra = [p for p in preds if not any(values_match(gold_value(q["value"], average_ranges), p[0]) for q in gold)]
+        lines += [f"  extra  {_show(p[0])} {p[1]!r}" for p in extra]
+        if misses is not None and lines:
+            misses.append(entry["text"] + "\n" + "\n".join(lines))
     return {"value": _prf(value_ok, total_gold, total_pred), "value+unit": _prf(unit_ok, total_gold, total_pred)}
+
+
+def _show(v: Value) -> str:
+    return f"{v[0]:g}-{v[1]:g}" if isinstance(v, tuple) else f"{v:g}"
 
 
 def _prf(tp: int, gold: int, pred: int) -> tuple[float, float, float]:
@@ -214,7 +255,9 @@ def main(argv: list[str] | None = None) -> int:
     print("| CQE (published) | 92.0 / 91.9 / 92.0 | 85.6 / 85.5 / 85.6 | |")
     print("| quantulum3 (published) | 65.0 / 83.3 / 73.0 | 42.1 / 53.9 / 47.2 | |")
     if misses:
-        print("\n" + "\n".join(misses))
+        kinds = Counter(line.split()[0] for block in misses for line in block.splitlines()[1:])
+        print(f"\nfigcheck errors: {kinds['missed']} missed, {kinds['unit']} value with another unit, {kinds['extra']} extra\n")
+        print("\n\n".join(misses))
     return 0
 
 
