@@ -15,6 +15,7 @@ from figcheck.extract.sentences import Span, paragraphs, sentences
 from figcheck.model import Claim
 from figcheck.resolve.attribution import Attribution, attributions
 from figcheck.resolve.context import Zones, zones
+from figcheck.resolve.counted import counted
 from figcheck.resolve.lexicon import Hit, Lexicon, PhraseMatcher, fold
 
 SINCE_BEFORE = {
@@ -31,8 +32,6 @@ TWEET_TAIL = regex.compile(r"—\s*[^—\n]{0,80}\(@\w+\)\s*(?P<date>[^\n]{6,30}
 
 NEWLINE = regex.compile(r"\n")
 POSSESSIVE = regex.compile(r"['’]s\b")
-OF_THE = regex.compile(r"^(?:of\s+)?(?:the\s+)?", regex.I)
-TRAILING_JOINER = regex.compile(r"(?:[\s,]+(?:and|or|but|nor|plus))+\Z", regex.I)
 
 
 @dataclass(frozen=True)
@@ -54,6 +53,7 @@ class Resolver:
         self.definitions = lexicon.matcher("definitions", lang)
         self.scopes = lexicon.flat_matcher("scope", lang)
         self.attr = attributions(lexicon, lang)
+        self.counted = counted(lexicon, lang)
         self.since_before = SINCE_BEFORE.get(lang, SINCE_BEFORE["en"])
         self.locative = LOCATIVE.get(lang, LOCATIVE["en"])
         names: dict[str, list[str]] = {}
@@ -132,7 +132,7 @@ class Resolver:
     ) -> Claim:
         metric = "day_count" if m.day_count else self._metric(text, z)
         group = self._last(self.groups.finditer(text, *z.np))
-        counted = _counted(text, z.np)
+        counted = self.counted.read(text, z.np, m.value)
         place = self._place(text, m, sent)
         scope = "day_count" if m.day_count else self._scope(text, z, sent)
         definition = self._last([h for h in self.definitions.finditer(text, z.before[0], z.predicate[1]) if not m.start <= h.start < m.end])
@@ -319,13 +319,6 @@ def _weekday_before(written: str, reference: dt.date) -> dt.date | None:
         return None
     target = WEEKDAYS[m.group("w").casefold()]
     return reference - dt.timedelta(days=(reference.weekday() - target) % 7)
-
-
-def _counted(text: str, np: tuple[int, int]) -> str | None:
-    phrase = OF_THE.sub("", " ".join(text[np[0] : np[1]].split())).strip(" ,'")
-    # "15.3 ppg and 5 points": the phrase ends before a dangling conjunction.
-    phrase = TRAILING_JOINER.sub("", phrase).strip(" ,'")
-    return phrase or None
 
 
 def _position(line_starts: list[int], offset: int) -> tuple[int, int]:

@@ -1,0 +1,76 @@
+"""What a figure counts: the head of the noun phrase after it ("400 charging stations by 2020" → "charging stations")."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from figcheck.resolve.lexicon import Lexicon
+
+WORD = regex.compile(r"[\p{L}\p{M}\d'’]+(?:-[\p{L}\p{M}\d'’]+)*|[^\s\p{L}\p{M}\d]")
+OF_THE = regex.compile(r"^(?:of\s+)?(?:the\s+)?", regex.I)
+TRAILING_JOINER = regex.compile(r"(?:(?:^|[\s,]+)(?:and|or|but|nor|plus))+\Z", regex.I)
+# A noun hyphenated to its figure ("four-cylinder", "a 12-page report").
+HYPHENED = regex.compile(r"-(\p{L}[\p{L}\p{M}]+)(?![\w-])")
+
+
+class Counted:
+    """The counted-phrase reader of one language, from rules/lexicon/counted.yml."""
+
+    def __init__(self, lexicon: Lexicon, lang: str) -> None:
+        data = lexicon.section("counted").get(lang) or {}
+        self.stop = {str(w).casefold() for w in data.get("after_noun") or []}
+        self.plurals = {str(w).casefold() for w in data.get("plurals") or []}
+        self.not_plural = {str(w).casefold() for w in data.get("not_plural") or []}
+        self.english = lang == "en"
+
+    def plural(self, word: str) -> bool:
+        w = word.casefold()
+        if w in self.plurals or w.endswith("men"):
+            return True
+        return len(w) > 3 and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in self.not_plural and word[0].islower() == word[-2].islower()
+
+    def read(self, text: str, np: tuple[int, int], value: float) -> str | None:
+        glued = HYPHENED.match(text, np[0])
+        if glued:
+            return glued.group(1)  # "a four-cylinder engine" counts cylinders
+        phrase = OF_THE.sub("", " ".join(text[np[0] : np[1]].split())).strip(" ,'")
+        if self.english:
+            phrase = self._head(phrase, value)
+        # "15.3 ppg and 5 points": the phrase ends before a dangling conjunction.
+        phrase = TRAILING_JOINER.sub("", phrase).strip(" ,'")
+        return phrase or None
+
+    def _head(self, phrase: str, value: float) -> str:
+        """Cut an English phrase where it stops naming the counted thing.
+
+        A comma or a stop word ends it; so does its first plural noun ("liverpool fans went"),
+        unless "of" and another plural follow ("categories of products"); for one thing, the first
+        word that looks plural is a verb ("one proposal asks") and "of" ends the phrase too
+        ("one count of wire fraud").
+        """
+        words = [m.group() for m in WORD.finditer(phrase)]
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            word, low = words[i], words[i].casefold()
+            if not word[0].isalnum():
+                break
+            if out and (low in self.stop or (len(out) >= 2 and low.endswith("ed") and len(low) > 4)):
+                break
+            if value == 1 and out and (low == "of" or self.plural(word)):
+                break
+            out.append(word)
+            if value != 1 and self.plural(word):
+                rest = words[i + 1 :]
+                if len(rest) >= 2 and rest[0].casefold() == "of" and rest[1][0].islower() and self.plural(rest[1]):
+                    out += rest[:2]
+                break
+            i += 1
+        return " ".join(out)
+
+
+@functools.cache
+def counted(lexicon: Lexicon, lang: str) -> Counted:
+    return Counted(lexicon, lang)
