@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 TO_GAP = regex.compile(r"\s+to\s+")
 GAP_WORD = regex.compile(r"[\p{L}\p{M}]+")
-GAP_STOP = regex.compile(r"[\d,.;:!?()]")
+GAP_STOP = regex.compile(r"[\d,.;:!?()\n]")
 
 # Letters glued before a bound phrase: "ו" (and), "ב" ("בכ־250", at about 250); Arabic "و", "ب"
 # ("بنحو 101").
@@ -73,7 +73,7 @@ class Bounds:
         return out
 
     def has_bound_before(self, text: str, start: int) -> bool:
-        return bool(self.before.search(text, max(0, start - 40), start))
+        return bool(self.before.search(text, max(text.rfind("\n", 0, start) + 1, start - 40), start))
 
     def ranges(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Join "between 20 and 30", "20-30", "20 to 30" and their Hebrew and Arabic forms."""
@@ -94,7 +94,9 @@ class Bounds:
 
     def _join(self, text: str, a: Mention, b: Mention) -> Mention | None:
         gap = text[a.end : b.start]
-        before = text[max(0, a.start - 20) : a.start]
+        if "\n" in gap:
+            return None  # the two figures stand in different paragraphs
+        before = text[max(text.rfind("\n", 0, a.start) + 1, a.start - 20) : a.start]
         if self.change_from.search(text, max(0, a.start - 80), a.start):
             return None
         opened = self.open.search(before)
@@ -121,11 +123,13 @@ class Bounds:
         """Widen a figure to the bound phrase before or after it and set its interval."""
         if m.qualifier != "exact" or m.ordinal:
             return m
-        bound = self.before.search(text, max(0, m.start - 40), m.start)
+        # A paragraph is a line: a bound never reaches across a line break to a figure.
+        line_start = text.rfind("\n", 0, m.start) + 1
+        bound = self.before.search(text, max(line_start, m.start - 40), m.start)
         qualifier, start, end = "exact", m.start, m.end
         if bound:
             qualifier, start = bound.lastgroup or "exact", bound.start()
-        elif self.across_subject is not None and (far := self.across_subject.search(text, max(0, m.start - 60), m.start)):
+        elif self.across_subject is not None and (far := self.across_subject.search(text, max(line_start, m.start - 60), m.start)):
             qualifier, start = far.lastgroup or "exact", far.start()
         else:
             hit = self._after(text, m.end)
