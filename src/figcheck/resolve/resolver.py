@@ -19,7 +19,8 @@ from figcheck.resolve.counted import counted
 from figcheck.resolve.lexicon import Hit, Lexicon, PhraseMatcher, fold
 
 SINCE_BEFORE = {
-    "en": regex.compile(r"(?i)(?:since|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?|began\s+on|from|taken\s+on|abducted\s+on|kidnapped\s+on|captured\s+on)\s+(?:the\s+)?\Z"),
+    # "since the outbreak was declared on September 27": the start may stand a few words back.
+    "en": regex.compile(r"(?i)(?:since(?:\s+[^\s,.;:]+){0,5}?\s+on|since|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?|began\s+on|from|taken\s+on|abducted\s+on|kidnapped\s+on|captured\s+on)\s+(?:the\s+)?\Z"),
     "he": regex.compile(r"(?:מאז|מ-|מ־|החל\s+מ)\s*\Z"),
     "ar": regex.compile(r"(?:منذ|ابتداء\s+من|اعتبارا\s+من)\s*(?:(?:صباح|مساء|فجر|ظهر)\s*)?\Z"),
 }
@@ -28,6 +29,26 @@ LOCATIVE = {
     "he": regex.compile(r"\Z"),
     "ar": regex.compile(r"\Z"),
 }
+# Where a clause ends for a subject looking for its verb: a semicolon, a colon, a dash, a
+# bracket, a coordinated or relative clause; in Hebrew and Arabic, whose verbs follow their
+# subject closely, any comma.
+CLAUSE_STOP = {
+    "en": regex.compile(r"[;:—–()\[\]\"]|\s-\s|,\s+(?:and|but|while|whereas|according|as|which|who|where|when|with|after|before)\b|\b(?:and|but)\s+(?=\S*\d)"),
+    "he": regex.compile(r"[;:—–()\[\],]|\s-\s"),
+    "ar": regex.compile(r"[;:—–()\[\],]|\s-\s"),
+}
+TO_LINK = regex.compile(r"\s+(?:to|עד|إلى)\s+(?:a\s+record\s+)?")
+# Where the clause whose dates date a figure ends: a semicolon, a colon, a dash, a bracket (a
+# full stop inside a sentence is an abbreviation's: "the U.N. said on Monday"), or a comma that
+# opens a contrast or a comparison ("…on Tuesday, but hopes were fading for the remaining few").
+DATE_BREAK = {
+    "en": regex.compile(r"[;!?—–()\[\]]|:\s|,\s+(?:but|compared|up\s+from|down\s+from|from)\b"),
+    "he": regex.compile(r"[;!?—–()\[\]]|:\s|,\s*(?:אך|אבל|לעומת)"),
+    "ar": regex.compile(r"[;!?—–()\[\]]|:\s|,\s*(?:لكن|مقارنة)"),
+}
+# A yearless date read as more than this many days before publication is a date ahead ("on
+# November 5", written in October), not one from last year.
+YEARLESS_PAST_DAYS = 180
 TWEET_TAIL = regex.compile(r"—\s*[^—\n]{0,80}\(@\w+\)\s*(?P<date>[^\n]{6,30})\s*\Z")
 
 NEWLINE = regex.compile(r"\n")
@@ -56,6 +77,8 @@ class Resolver:
         self.counted = counted(lexicon, lang)
         self.since_before = SINCE_BEFORE.get(lang, SINCE_BEFORE["en"])
         self.locative = LOCATIVE.get(lang, LOCATIVE["en"])
+        self.clause_stop = CLAUSE_STOP.get(lang, CLAUSE_STOP["en"])
+        self.date_break = DATE_BREAK.get(lang, DATE_BREAK["en"])
         names: dict[str, list[str]] = {}
         words: dict[str, list[str]] = {}
         for key, event in lexicon.events().items():
@@ -82,7 +105,10 @@ class Resolver:
         # A list item: a comma or "and", then at most four words and no verb-like clause break.
         self.listed = regex.compile(r"\s*(?:,|;|\band\b|و|ו)\s*(?:[\p{L}\p{M}'’/&.-]+\s+){0,4}?(?:on|at|with|to)?\s*")
         began = [fold(w) for w in (lexicon.section("periods").get("began") or {}).get(lang) or []]
-        self.began = regex.compile(rf"(?i)(?<!\w)(?:{alt(began)})\s+(?:(?:in|on|from|the|of)\s+)*\Z")
+        # "began in 2011", "since Katrina in 2005": a start named up to three words before the period.
+        self.began = regex.compile(rf"(?i)(?<!\w)(?:{alt(began)})\s+(?:[^\s,.;:]+\s+){{0,3}}?(?:(?:in|on|from|the|of)\s+)*\Z")
+        baseline = [fold(w) for w in (lexicon.section("periods").get("baseline") or {}).get(lang) or []]
+        self.baseline = regex.compile(rf"(?i)(?<!\w)(?:{alt(baseline)})\s*\Z")
         self.event_words = PhraseMatcher(words, lang)
 
     def resolve(self, path: str, original: str, text: str, ex: Extraction, published: dt.date | None) -> list[Claim]:
@@ -100,14 +126,23 @@ class Resolver:
                 for i, m in enumerate(inside):
                     lower = inside[i - 1].end if i else sent.start
                     upper = inside[i + 1].start if i + 1 < len(inside) else sent.end
+                    # "rose 4% to $80,610 in 2023": figures joined by "to" share a period.
+                    j = i
+                    while j + 1 < len(inside) and TO_LINK.fullmatch(text, inside[j].end, inside[j + 1].start):
+                        j += 1
+                    k = i
+                    while k > 0 and TO_LINK.fullmatch(text, inside[k - 1].end, inside[k].start):
+                        k -= 1
+                    period_between = (inside[k - 1].end if k else sent.start, inside[j + 1].start if j + 1 < len(inside) else sent.end)
                     # A bound written after the counted noun does not hide the noun from the figure.
                     end = m.core_end if m.core_end >= 0 else m.end
                     z = zones(text, m.start, end, lower, upper, self.lang, self.verb_words)
-                    claim = self._claim(path, original, text, m, z, sent, ctx, ex.dates, published, previous, line_starts, (lower, upper))
+                    claim = self._claim(path, original, text, m, z, sent, ctx, ex.dates, published, previous, line_starts, period_between)
                     claims.append(claim)
                     previous = claim
                 if inside:
-                    claims[len(claims) - len(inside) :] = self._share_keys(text, inside, claims[len(claims) - len(inside) :])
+                    tail = self._share_keys(text, inside, claims[len(claims) - len(inside) :])
+                    claims[len(claims) - len(inside) :] = self._clause_verbs(text, inside, tail, sent)
         return claims
 
     def _paragraph(self, text: str, para: Span, dates: list[DateHit]) -> ParagraphContext:
@@ -187,6 +222,37 @@ class Resolver:
                 claims[i] = claim.model_copy(update={"metric": prev.metric, "scope": claim.scope or prev.scope})
         return claims
 
+    def _clause_verbs(self, text: str, inside: list[Mention], claims: list[Claim], sent: Span) -> list[Claim]:
+        """A figure with no metric of its own takes the verb its clause ends on, however far.
+
+        "Four members of one family, including two toddlers, were killed": the subject and its
+        verb stand apart, with another figure between them. The verb counts for the figure when
+        every figure in between has no metric or the verb's own.
+        """
+        for i, claim in enumerate(claims):
+            if claim.metric is not None or inside[i].day_count or claim.unit not in {"count", "percent"}:
+                continue
+            stop = self.clause_stop.search(text, inside[i].end, sent.end)
+            end = stop.start() if stop else sent.end
+            hits = [h for h in self.metric_verbs.finditer(text, inside[i].end, end) if not self._inside_figure(h, inside)]
+            if not hits:
+                continue
+            verb = hits[0]
+            nouns = self.metric_nouns.finditer(text, inside[i].end, verb.start)
+            if any(h.key != verb.key for h in nouns + self.metric_verbs.finditer(text, verb.end, end)):
+                continue  # "patients, wounded and displaced persons": a mixed count has no one metric
+            between = [j for j in range(i + 1, len(claims)) if inside[j].start < verb.start]
+            # A figure in between takes the verb for itself unless it is a part named on the way
+            # ("including two toddlers").
+            if any(claims[j].metric is not None and not self.subset.search(text, inside[j - 1].end, inside[j].start) for j in between):
+                continue
+            claims[i] = claim.model_copy(update={"metric": verb.key, "group": claim.group or self.default_groups.get(verb.key)})
+        return claims
+
+    @staticmethod
+    def _inside_figure(h: Hit, inside: list[Mention]) -> bool:
+        return any(m.start <= h.start < m.end for m in inside)
+
     @staticmethod
     def _last(hits: list[Hit]) -> str | None:
         return hits[-1].key if hits else None
@@ -247,33 +313,52 @@ class Resolver:
             return Attribution(best.start, best.end, text[best.start : best.end], best.key)
         return ctx.label
 
+    def _date_clause(self, text: str, m: Mention, sent: Span) -> tuple[int, int]:
+        """The stretch of the sentence whose dates can date the figure: its own clause."""
+        start = sent.start
+        for b in self.date_break.finditer(text, sent.start, m.start):
+            start = b.end()
+        stop = self.date_break.search(text, m.end, sent.end)
+        return start, stop.start() if stop else sent.end
+
     def _dates(
         self, text: str, m: Mention, sent: Span, ctx: ParagraphContext, dates: list[DateHit], published: dt.date | None,
         cumulative: bool = False, between: tuple[int, int] = (0, 1 << 62),
     ) -> tuple[dt.date | None, str | None, dt.date | None]:
         since, explicit, relative, period = None, [], [], []
+        clause = self._date_clause(text, m, sent)
         for d in dates:
             if not (sent.start <= d.start < sent.end):
                 continue
             if d.kind == "period" and d.date is not None:
                 # A figure for a named period holds as of its end: "256,000 jobs in December".
                 # A running total holds as of its report, whatever period a side clause names.
-                # Only a period not cut off from the figure by another figure dates it.
-                if between[0] <= d.start < between[1] and not cumulative and not self.began.search(text, max(sent.start, d.start - 40), d.start):
+                # Only a period in the figure's own clause, not cut off from it by another
+                # figure, dates it, and not the period a comparison starts from ("up 4% from a
+                # year earlier").
+                if (
+                    clause[0] <= d.start < clause[1] and between[0] <= d.start < between[1] and not cumulative
+                    and not self.began.search(text, max(sent.start, d.start - 40), d.start)
+                    and not self.baseline.search(text, max(sent.start, d.start - 30), d.start)
+                ):
                     period.append((abs(d.start - m.start), d.date))
                 continue
             if d.precision != "day":
                 continue
-            date = d.date
-            if not d.has_year and d.kind == "date":
+            date, inferred = d.date, not d.has_year and d.kind == "date"
+            if inferred:
                 named = self.event_names.finditer(text, d.start, d.end)
                 if named and (start := self.lexicon.event_start(named[0].key)):
-                    date = start
+                    date, inferred = start, False
             if date is None:
                 continue
-            if self.since_before.search(text, max(sent.start, d.start - 30), d.start):
+            if self.since_before.search(text, max(sent.start, d.start - 60), d.start):
                 if since is None or abs(d.start - m.end) < 200:
                     since = date
+            elif not clause[0] <= d.start < clause[1]:
+                continue  # "up from 159 on Tuesday; 23 patients have been hospitalised": not the 23's day
+            elif inferred and published is not None and (published - date).days > YEARLESS_PAST_DAYS:
+                continue  # "will elect … on November 5", read in October: a date ahead, not one a year back
             elif d.kind in {"weekday", "relative"}:
                 if self.dateline is not None and d.kind == "weekday":
                     # "said Sunday" in a story datelined Monday Feb. 24 is Feb. 23.

@@ -1,0 +1,91 @@
+"""As-of dates and metrics read across a whole sentence: which date dates which figure."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from figcheck.load import load_text
+from figcheck.pipeline import extract_document
+
+
+def claims(text: str, published: dt.date) -> dict[str, object]:
+    doc = load_text("case.txt", text + "\n")
+    doc.published, doc.published_basis = published, "header"
+    return {c.text: c for c in extract_document(doc).claims}
+
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A day named in another clause (after a semicolon, or after "up from <figure>") is not the figure's day.
+        (
+            "The outbreak has grown to 198 cases, officials said Friday, up from 159 on Tuesday; 23 patients have been hospitalised.",
+            D(2025, 3, 7),
+            {"198": D(2025, 3, 7), "159": D(2025, 3, 4), "23": D(2025, 3, 7)},
+        ),
+        (
+            "Rescuers pulled 14 survivors from the rubble on Thursday, but hopes were fading for the remaining few dozen.",
+            D(2025, 8, 1),
+            {"14": D(2025, 7, 31), "few dozen": D(2025, 8, 1)},
+        ),
+        # A full stop inside a sentence is an abbreviation's, not a clause break.
+        (
+            "Fighters killed more than 300 civilians around the city, the U.N. said on Monday.",
+            D(2025, 4, 8),
+            {"more than 300": D(2025, 4, 7)},
+        ),
+        # "and" does not end the clause a date belongs to.
+        (
+            "Nearly 1,200 people were killed in the attack on October 7, 2023, and 251 were taken hostage.",
+            D(2025, 2, 27),
+            {"Nearly 1,200": D(2023, 10, 7), "251": D(2023, 10, 7)},
+        ),
+        # A yearless date that would fall more than half a year back is a date ahead.
+        ("Voters will elect all 435 House members on November 5.", D(2024, 10, 14), {"435": D(2024, 10, 14)}),
+        ("The coalition has 68 lawmakers, enough to pass the budget by the March 31 deadline.", D(2025, 3, 26), {"68": D(2025, 3, 26)}),
+        # ... but a named event's date is that event's, however long ago.
+        ("כמעט 1,200 בני אדם נרצחו במתקפת הפתע של חמאס ב־7 באוקטובר.", D(2024, 10, 7), {"כמעט 1,200": D(2023, 10, 7)}),
+        # The period a change is measured from does not date the figure.
+        ("Apple reported quarterly revenue of $124.3 billion, up 4% from a year earlier.", D(2025, 1, 31), {"4%": D(2025, 1, 31)}),
+        # Figures joined by "to" share the period after them.
+        ("Real median household income rose 4% to $80,610 in 2023.", D(2024, 9, 10), {"4%": D(2023, 12, 31), "$80,610": D(2023, 12, 31)}),
+        # A period cut off by another figure is that figure's.
+        (
+            "Some 39 million people are living with HIV, UNAIDS said, and 630,000 died of AIDS-related illnesses last year.",
+            D(2024, 7, 23),
+            {"Some 39 million": D(2024, 7, 23), "630,000": D(2023, 12, 31)},
+        ),
+        # "the most since Katrina in 2005": a period after "since" and a few words is a start.
+        ("Hurricane Helene killed at least 230 people, the most since Katrina in 2005.", D(2024, 10, 7), {"at least 230": D(2024, 10, 7)}),
+    ],
+)
+def test_as_of(text, published, expected):
+    got = claims(text, published)
+    assert {k: got[k].as_of for k in expected} == expected
+
+
+def test_since_a_few_words_before_the_date():
+    got = claims("Rwanda has recorded 62 Marburg cases since the outbreak was declared on September 27.", D(2024, 10, 16))
+    assert (got["62"].as_of, got["62"].since) == (D(2024, 10, 16), D(2024, 9, 27))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The subject's verb stands past a part named on the way.
+        ("Four members of one family, including two toddlers, were killed on Thursday.", {"Four": "deaths", "two": "deaths"}),
+        ("The monitor said 910 people, including 138 civilians, were killed during the offensive.", {"910": "deaths", "138": "deaths"}),
+        # A verb past another figure with a metric of its own is that figure's.
+        ("Some 39 million people are living with HIV, UNAIDS said, and 630,000 died last year.", {"Some 39 million": None, "630,000": "deaths"}),
+        # A mixed list still has no one metric.
+        ("Aid groups worked to save hundreds of thousands of patients, wounded and displaced persons.", {"hundreds of thousands": None}),
+    ],
+)
+def test_metric_from_the_clause_verb(text, expected):
+    got = claims(text, D(2025, 1, 10))
+    assert {k: got[k].metric for k in expected} == expected
