@@ -107,7 +107,9 @@ class Bounds:
                 return None  # "20 people - 30 trucks" is two figures; "20-30" and "20%-30%" are one
         else:
             return None
-        low = a.low if a.low is not None else a.value
+        # A range states its ends: "$1 million to $1.25 million" starts at 1,000,000, not at the
+        # rounding interval of "1 million" alone.
+        low = a.value
         value = a.value
         # "between 18 and 20 thousand", "1-2 million": the scale of the second end is shared.
         if b.scale > 1 and a.scale == 1 and a.value * b.scale <= b.value:

@@ -94,6 +94,15 @@ class NonClaims:
                 counted |= {str(w).casefold() for w in ((entry.get("noun") or {}).get("en") or [])}
         counted |= {str(w).casefold() for w in ((lexicon.section("units").get("suffix") or {}).get("en") or {})}
         self.counted_words = counted
+        # Set scores of tennis or volleyball: hyphenated pairs in a list ("6-3, 6-4, 7-5"). A single
+        # result ("won 6-3") is two figures, goals or points.
+        self.set_scores = regex.compile(
+            r"(?<![\w.,:/-])[0-9]{1,2}[-–][0-9]{1,2}(?:,\s*(?:and\s+)?[0-9]{1,2}[-–][0-9]{1,2})+(?![\w-]|[.,:/][0-9])"
+        )
+        streets = (section.get("street_words") or {}).get(lang) or []
+        self.street = regex.compile(
+            rf"(?<![\w.,$€£-])[0-9]{{1,5}}(?:[-–][0-9]{{1,5}})?(?=(?:\s+(?:\p{{Lu}}[\p{{L}}0-9]*|[0-9]+(?:st|nd|rd|th))\.?){{0,3}}\s+(?:{alt(streets)})\.?(?=[,;:)\n]|\s+\p{{Ll}}|\s*\Z))"
+        ) if streets else None
         # Who is counted ("people", "soldiers"): after a year-like number, these make it a count.
         self.group_words = {str(w).casefold() for entry in lexicon.section("groups").values() for w in (entry or {}).get("en") or []}
 
@@ -115,6 +124,10 @@ class NonClaims:
         for rx in (self.age_before, self.clock_after, self.frame_before, self.modifier):
             if rx is not None:
                 spans.extend((m.start("n"), m.end("n")) for m in rx.finditer(text))
+        if "-" in text or "–" in text:
+            spans.extend((m.start(), m.end()) for m in self.set_scores.finditer(text))
+        if self.street is not None:
+            spans.extend((m.start(), m.end()) for m in self.street.finditer(text))
         for m in self.capitalised.finditer(text):
             following = NEXT_WORD.match(text[m.end("n") : m.end("n") + 30])
             if following and following.group(1).casefold() in self.counted_words:

@@ -54,6 +54,8 @@ class WordHit:
     """A scale word was read ("two million"): the figure is rounded to that scale."""
     scale: float = 1
     """The last scale word's value ("five thousand" → 1000), so "four to five thousand" shares it."""
+    share: float = 0
+    """A fraction's share of one ("two-thirds" → 0.667), for a fraction of a unit ("half a mile")."""
 
 
 class WordNumbers:
@@ -148,7 +150,7 @@ class WordNumbers:
         if scale:
             value = n * share * self.scales[_casefold(scale.group("s"))]
             return WordHit(m.start("n"), scale.end(), round(value, 6), scaled=True)
-        return WordHit(m.start("n"), m.end("n"), round(n * share * 100, 1), fraction=True)
+        return WordHit(m.start("n"), m.end("n"), round(n * share * 100, 1), fraction=True, share=n * share)
 
     def _token(self, tok: str) -> str | None:
         """The number word a token is, with a glued conjunction removed ("וחמישה" → "חמישה")."""

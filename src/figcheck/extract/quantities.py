@@ -27,6 +27,12 @@ YEAR_DIGITS = regex.compile(r"(1[89][0-9][0-9]|20[0-9][0-9]|2100)")
 SHARE_IN = regex.compile(r"\s+in\s+([0-9]|\p{L}+)")
 PRONOUN_AFTER = regex.compile(r"\s*(?:of|another|and|or|who|which|that|in|is|was|has|had|day|time|more|another|side|way|thing|hand|point|such|must|can|could|would|will|should|may|might|[,.;:!?)\"']|$)")
 PRONOUN_BEFORE = regex.compile(r"(?:no|any|every|each|the|this|that|which|someone|anyone|last|only)\s+$")
+# The end of a sentence or paragraph between two figures.
+SENTENCE_BREAK = regex.compile(r"[.!?](?:\s|\Z)|\n")
+# Between a fraction and the unit it divides: "half a", "two-thirds of a".
+OF_A = regex.compile(r"\s+(?:of\s+)?an?\s+", regex.I)
+# Latin letters glued to a number's last digit.
+GLUED_WORD = regex.compile(r"\p{Latin}")
 
 
 @dataclass(frozen=True)
@@ -130,6 +136,10 @@ class Scanner:
         glue = r"[\s\-־]*" if lang == "he" else r"\s+"
         self.frame_before = regex.compile(rf"(?i)(?<!\w)(?:{alt(frame_before)}){glue}{det}\Z")
         self.frame_after = regex.compile(rf"(?i)\s*(?:{alt(frame_after)})(?!\w)")
+        looks = [fold(p) for p in (section.get("time_frame_looks") or {}).get(lang) or []]
+        self.frame_looks = regex.compile(rf"(?i)(?<!\w)(?:{alt(looks)})(?!\w)") if looks else regex.compile(r"")
+        record = [fold(p) for p in (section.get("time_frame_record") or {}).get(lang) or []]
+        self.frame_record = regex.compile(rf"(?i)(?<!\w)(?:{alt(record)})(?!\w)") if record else regex.compile(r"(?!)")
 
     def scan(self, text: str, reference: dt.date | None = None) -> Extraction:
         """``text`` must be folded (see lexicon.fold); offsets are the same as the original's."""
@@ -162,7 +172,8 @@ class Scanner:
             if self._lone_one(text, mention):
                 continue
             kept.append(mention)
-        joined = [m for m in self.bounds.ranges(text, self.bounds.ratios(text, kept)) if not self._time_frame(text, m)]
+        joined = self.bounds.ranges(text, self.bounds.ratios(text, kept))
+        joined = [m for m in joined if not self._time_frame(text, m, joined)]
         out.mentions = [self.bounds.bounded(text, m) for m in joined]
         return out
 
@@ -188,6 +199,8 @@ class Scanner:
             unit, end = self._unit_after(text, end)
         elif not ordinal:
             unit, end = self._per(text, unit, end)
+        if end == m.end("num") and GLUED_WORD.match(text, end):
+            return None  # "49ers", "9AB8": letters glued to the digits that are no unit make a name or code
         if m.group("sign") and m.group("sign")[0] in "-−m":
             value = -value
         # Round off binary noise: 256.1 million is 256,100,000, not 256,100,000.00000003.
@@ -211,6 +224,11 @@ class Scanner:
         unit, end = ("percent" if hit.fraction else "count"), e
         if not ordinal and not hit.fraction:
             unit, end = self._unit_after(text, e)
+        elif hit.fraction and (of_a := OF_A.match(text, e)):
+            # "a quarter of a percentage point", "half a mile": a fraction of a unit, not a share.
+            named, after = self._unit_after(text, of_a.end())
+            if named != "count":
+                value, unit, end = round(hit.share, 6), named, after
         return Mention(s, end, s, e, value, value, value, "exact", unit, ordinal, ordinal and self._is_day(text, s, e), scale=hit.scale)
 
     def _counts(self, text: str, m: Mention) -> bool:
@@ -240,11 +258,29 @@ class Scanner:
         gap = text[end:start]
         return gap.strip() in {"", "-"} or bool(self.glued_gap.fullmatch(gap))
 
-    def _time_frame(self, text: str, m: Mention) -> bool:
-        """A duration that frames another figure's period ("in the past 24 hours") is no claim."""
+    def _time_frame(self, text: str, m: Mention, mentions: list[Mention]) -> bool:
+        """A duration that frames another figure's period ("in the past 24 hours") is no claim.
+
+        A frame that looks back or ahead ("in the past", "over the last") always frames; another
+        ("for six weeks", "in 15 years", "nine days later") only when its sentence holds a figure
+        for it to frame: alone, it is the figure ("no aid has entered for six weeks").
+        """
         if m.unit not in self.time_units or m.day_count:
             return False
-        return bool(self.frame_before.search(text, max(0, m.start - 40), m.start) or self.frame_after.match(text, m.end))
+        before = self.frame_before.search(text, max(0, m.start - 40), m.start)
+        if not before and not self.frame_after.match(text, m.end):
+            return False
+        if before and self.frame_looks.search(before.group()):
+            return True
+        start = max((b.end() for b in SENTENCE_BREAK.finditer(text, max(0, m.start - 300), m.start)), default=max(0, m.start - 300))
+        if before and self.frame_record.search(text, start, before.start()):
+            return True  # "the first case in 25 years", "the biggest rise in 18 months"
+        return any(o is not m and o.unit not in self.time_units and self._same_sentence(text, o, m) for o in mentions)
+
+    @staticmethod
+    def _same_sentence(text: str, a: Mention, b: Mention) -> bool:
+        lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+        return not SENTENCE_BREAK.search(text, lo, max(lo, hi))
 
     def _is_day(self, text: str, s: int, e: int) -> bool:
         return bool(self.day_after.match(text[e : e + 40]))

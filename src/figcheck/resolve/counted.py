@@ -9,6 +9,7 @@ import regex
 from figcheck.resolve.lexicon import Lexicon
 
 WORD = regex.compile(r"[\p{L}\p{M}\d'’]+(?:-[\p{L}\p{M}\d'’]+)*|[^\s\p{L}\p{M}\d]")
+CONJUNCTIONS = {"and", "or", "but", "nor", "plus"}
 OF_THE = regex.compile(r"^(?:of\s+)?(?:the\s+)?", regex.I)
 TRAILING_JOINER = regex.compile(r"(?:(?:^|[\s,]+)(?:and|or|but|nor|plus))+\Z", regex.I)
 # A noun hyphenated to its figure ("four-cylinder", "a 12-page report").
@@ -55,9 +56,9 @@ class Counted:
         i = 0
         while i < len(words):
             word, low = words[i], words[i].casefold()
-            if not word[0].isalnum():
-                break
-            if out and (low in self.stop or (len(out) >= 2 and low.endswith("ed") and len(low) > 4)):
+            if not word[0].isalnum() or (not out and low in CONJUNCTIONS):
+                break  # "0.2% and the FTSE fell": no counted noun
+            if low in self.stop or (len(out) >= 2 and low.endswith("ed") and len(low) > 4):
                 break
             if value == 1 and out and (low == "of" or self.plural(word)):
                 break
