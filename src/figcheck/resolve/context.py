@@ -17,6 +17,8 @@ NP_STOP = {
     "he": set("היו היה הם נהרגו נפצעו נעצרו לפי על מאז עד כי אשר ש".split()),
     "ar": set("في من منذ على إلى حسب وفقا بحسب الذين التي الذي كان كانت".split()),
 }
+# Words between a figure and its noun phrase: "of the …"; Arabic "من" ("١٬٠٠٠ من العاملين الصحيين").
+LEAD_INS = {"en": {"of", "the"}, "he": set(), "ar": {"من"}}
 CLAUSE_END = regex.compile(r"[.;:!?—–()\[\]\"]|,\s+(?:and|but|while|according|as)\b|\s-\s")
 TOKEN = regex.compile(r"[\p{L}\p{M}\d'’-]+|[^\s\p{L}\p{M}\d]")
 
@@ -45,11 +47,11 @@ def zones(text: str, start: int, end: int, lower: int, upper: int, lang: str, ve
         tok = m.group()
         if not tok[0].isalnum() and tok not in joins:
             break
-        if tok.casefold() in stop or (count and tok.casefold() in verbs):
-            break
-        if count == 0 and tok.casefold() in {"of", "the"}:
+        if count == 0 and tok.casefold() in LEAD_INS.get(lang, ()):
             np_end = m.end()
             continue
+        if tok.casefold() in stop or (count and tok.casefold() in verbs):
+            break
         count += 1
         np_end = m.end()
         if count >= 7:

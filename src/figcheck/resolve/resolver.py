@@ -37,6 +37,11 @@ CLAUSE_STOP = {
     "he": regex.compile(r"[;:—–()\[\],]|\s-\s"),
     "ar": regex.compile(r"[;:—–()\[\],]|\s-\s"),
 }
+# Units a count of people or things (or its share) is written in; a currency unit's ISO code.
+COUNT_UNITS = frozenset({"count", "percent", "dimensionless"})
+CURRENCY_UNIT = regex.compile(r"[A-Z]{3}\b")
+# What may stand between a Hebrew or Arabic verb and its figure: a few words, no punctuation.
+VERB_GAP = regex.compile(r"(?:\s+[\p{L}\p{M}\"'־-]+){0,4}?\s+(?:عن\s+)?")
 TO_LINK = regex.compile(r"\s+(?:to|עד|إلى)\s+(?:a\s+record\s+)?")
 # Where the clause whose dates date a figure ends: a semicolon, a colon, a dash, a bracket (a
 # full stop inside a sentence is an abbreviation's: "the U.N. said on Monday"), or a comma that
@@ -87,6 +92,8 @@ class Resolver:
         metrics = {k: v for k, v in lexicon.section("metrics").items() if isinstance(v, dict)}
         self.default_groups = {k: v["default_group"] for k, v in metrics.items() if v.get("default_group")}
         self.unit_metrics = {str(u): k for k, v in metrics.items() for u in v.get("units") or []}
+        self.metric_measures = {k: str(v["measures"]) for k, v in metrics.items() if v.get("measures")}
+        self.metric_units = {k: frozenset(map(str, v.get("units") or [])) for k, v in metrics.items()}
         self.event_names = PhraseMatcher(names, lang)
         verb_table = (lexicon.section("metrics") or {}).values()
         self.verb_words = frozenset(
@@ -101,15 +108,31 @@ class Resolver:
         part = [fold(w) for w in (scope.get("part_of") or {}).get(lang) or []]
         alt = lambda ws: "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True)) or "(?!)"  # noqa: E731
         self.subset = regex.compile(rf"(?i)(?<!\w)(?:{alt(subset)})(?!\w)")
-        self.part_of = regex.compile(rf"(?i)\s*(?:{alt(part)})\s*")
+        # In Hebrew and Arabic the part's noun stands before the word: "16 مستشفى فقط من أصل 36".
+        noun = r"(?:\s+[\p{L}\p{M}\"']+){0,2}" if lang in {"he", "ar"} else ""
+        self.part_of = regex.compile(rf"(?i){noun}\s*(?:{alt(part)})\s*")
+        of_them = [fold(w) for w in (scope.get("of_them") or {}).get(lang) or []]
+        self.of_them = regex.compile(rf"(?i)\s*(?:{alt(of_them)})(?!\w)")
+        more = [fold(w) for w in (scope.get("more") or {}).get(lang) or []]
+        self.more = regex.compile(rf"(?i)\s*(?:{alt(more)})(?!\w)")
+        links = [fold(w) for w in (scope.get("same_measure") or {}).get(lang) or []]
+        # "rose 4% to $80,610", "jumped to 3% in January from 2.5%", "₪7,850 last year, up 6.2%".
+        self.same_measure = regex.compile(
+            rf"(?i)(?:\s+(?:in|on|during|for|last|this|في|خلال|ב)\s*[\w.']+(?:\s+[\w]+)?)?\s*,?\s*(?:{alt(links)})\s*(?:a\s+record\s+)?"
+        )
         # A list item: a comma or "and", then at most four words and no verb-like clause break.
         self.listed = regex.compile(r"\s*(?:,|;|\band\b|و|ו)\s*(?:[\p{L}\p{M}'’/&.-]+\s+){0,4}?(?:on|at|with|to)?\s*")
+        if lang in {"he", "ar"}:
+            # The counted noun follows its figure: "183 طفلا و94 امرأة", "שתי נשים ושלושה ילדים".
+            self.listed = regex.compile(rf"{self.listed.pattern}|(?:\s+[\p{{L}}\p{{M}}\"']+){{0,2}}\s*,?\s*(?:و|ו)[-־]?\s*")
         began = [fold(w) for w in (lexicon.section("periods").get("began") or {}).get(lang) or []]
         # "began in 2011", "since Katrina in 2005": a start named up to three words before the period.
         self.began = regex.compile(rf"(?i)(?<!\w)(?:{alt(began)})\s+(?:[^\s,.;:]+\s+){{0,3}}?(?:(?:in|on|from|the|of)\s+)*\Z")
         baseline = [fold(w) for w in (lexicon.section("periods").get("baseline") or {}).get(lang) or []]
         self.baseline = regex.compile(rf"(?i)(?<!\w)(?:{alt(baseline)})\s*\Z")
         self.event_words = PhraseMatcher(words, lang)
+        record = [fold(w) for w in (scope.get("record_since") or {}).get(lang) or []]
+        self.record_since = regex.compile(rf"(?i)(?<!\w)(?:{alt(record)})(?!\w)[^,;:.]*?(?<!\w)(?:since|מאז|منذ)\Z")
 
     def resolve(self, path: str, original: str, text: str, ex: Extraction, published: dt.date | None) -> list[Claim]:
         claims: list[Claim] = []
@@ -142,7 +165,8 @@ class Resolver:
                     previous = claim
                 if inside:
                     tail = self._share_keys(text, inside, claims[len(claims) - len(inside) :])
-                    claims[len(claims) - len(inside) :] = self._clause_verbs(text, inside, tail, sent)
+                    tail = self._clause_verbs(text, inside, tail, sent)
+                    claims[len(claims) - len(inside) :] = [self._fit_unit(c) for c in tail]
         return claims
 
     def _paragraph(self, text: str, para: Span, dates: list[DateHit]) -> ParagraphContext:
@@ -165,7 +189,7 @@ class Resolver:
         dates: list[DateHit], published: dt.date | None, previous: Claim | None, line_starts: list[int],
         between: tuple[int, int] = (0, 1 << 62),
     ) -> Claim:
-        metric = "day_count" if m.day_count else self._metric(text, z)
+        metric = "day_count" if m.day_count else self._metric(text, z, m)
         group = self._last(self.groups.finditer(text, *z.np))
         counted = self.counted.read(text, z.np, m.value)
         place = self._place(text, m, sent)
@@ -175,6 +199,8 @@ class Resolver:
             group = previous.group  # "445,581 Palestinians have been killed, and 108,438 wounded"
         if previous is not None and scope is None and metric is not None:
             scope = previous.scope
+        if metric is not None and not self._measures(metric, m.unit):
+            metric = None  # "burned more than 27,000 acres and destroyed …": acres are no count of buildings
         if metric is None:
             metric = self.unit_metrics.get(m.unit)
         attribution = self._source(text, m, sent, ctx)
@@ -212,8 +238,26 @@ class Resolver:
             gap_after = text[inside[i].end : inside[i + 1].start] if nxt is not None else ""
             if nxt is not None and nxt.metric and self.part_of.fullmatch(gap_after):
                 claims[i] = claim.model_copy(update={"metric": nxt.metric, "group": claim.group or nxt.group, "scope": claim.scope or nxt.scope})
+            elif nxt is not None and nxt.group is None and claim.group and self.part_of.fullmatch(gap_after):
+                claims[i + 1] = nxt.model_copy(update={"group": claim.group})  # "16 مستشفى فقط من أصل 36"
+        for i in range(len(claims) - 1):
+            a, b = claims[i], claims[i + 1]
+            if (a.metric is None) != (b.metric is None) and self.same_measure.fullmatch(text, inside[i].end, inside[i + 1].start):
+                # "profit rose 17% to $2.17 billion": one measure, before and after a change.
+                metric = a.metric or b.metric
+                if self._measures(metric, a.unit) and self._measures(metric, b.unit):
+                    group = self.default_groups.get(metric)
+                    claims[i] = a.model_copy(update={"metric": metric, "group": a.group or group})
+                    claims[i + 1] = b.model_copy(update={"metric": metric, "group": b.group or group})
         for i, claim in enumerate(claims):
             prev = claims[i - 1] if i else None
+            if claim.metric is None and prev is not None and prev.metric and self.of_them.match(text, inside[i].end):
+                # "1,301 pilgrims died, 83% of them unregistered": a share of the figure before.
+                claims[i] = claim.model_copy(update={"metric": prev.metric, "group": prev.group, "scope": claim.scope or prev.scope})
+                continue
+            if prev is not None and prev.group and self.more.match(text, inside[i].end):
+                # "שלושה לוחמים נהרגו, ושניים נוספים נפצעו": more of the same people.
+                claims[i] = claim = claim.model_copy(update={"group": prev.group})
             if claim.metric is not None or prev is None or not prev.metric:
                 continue
             gap_before = text[inside[i - 1].end : inside[i].start]
@@ -249,6 +293,23 @@ class Resolver:
             claims[i] = claim.model_copy(update={"metric": verb.key, "group": claim.group or self.default_groups.get(verb.key)})
         return claims
 
+    def _fit_unit(self, claim: Claim) -> Claim:
+        """A metric borrowed from a neighbour or a far verb must still fit the figure's unit."""
+        if claim.metric is None or self._measures(claim.metric, claim.unit):
+            return claim
+        return claim.model_copy(update={"metric": self.unit_metrics.get(claim.unit)})
+
+    def _measures(self, metric: str, unit: str) -> bool:
+        """Whether a figure in ``unit`` can measure ``metric`` (metrics.yml ``measures``)."""
+        kind = self.metric_measures.get(metric)
+        if kind == "count":
+            return unit in COUNT_UNITS
+        if kind == "money":
+            return unit == "percent" or CURRENCY_UNIT.match(unit) is not None
+        if kind == "units":
+            return unit in self.metric_units.get(metric, ())
+        return True
+
     @staticmethod
     def _inside_figure(h: Hit, inside: list[Mention]) -> bool:
         return any(m.start <= h.start < m.end for m in inside)
@@ -263,10 +324,14 @@ class Resolver:
         hits = self.metric_nouns.finditer(text, *z.np) + self.metric_verbs.finditer(text, *z.np)
         return not phrase or any(h.text.strip().casefold() == phrase.casefold() for h in hits)
 
-    def _metric(self, text: str, z: Zones) -> str | None:
+    def _metric(self, text: str, z: Zones, m: Mention) -> str | None:
         # Words inside a definition ("including the missing") narrow a metric; they do not name one.
         narrowing = [(h.start, h.end) for h in self.definitions.finditer(text, z.before[0], z.predicate[1])]
         outside = lambda hits: [h for h in hits if not any(a <= h.start < b for a, b in narrowing)]  # noqa: E731
+        # A bound written apart from its number spans the noun: "تجاوز عدد الجرحى ١٠٩ آلاف".
+        within = outside(self.metric_nouns.finditer(text, m.start, m.num_start) + self.metric_verbs.finditer(text, m.start, m.num_start))
+        if within:
+            return max(within, key=lambda h: h.end).key
         np_hits = outside(self.metric_nouns.finditer(text, *z.np) + self.metric_verbs.finditer(text, *z.np))
         if len({h.key for h in np_hits}) >= 2:
             return None  # "patients, wounded and displaced persons": a mixed count has no one metric
@@ -274,6 +339,11 @@ class Resolver:
         adjacent = [h for h in before if not text[h.end : z.before[1]].strip(" \t-־")]
         if adjacent:
             return adjacent[-1].key  # "killed 11 people, wounding 30 more": the verb right before wins
+        if self.lang in {"he", "ar"}:
+            # Verb first, then its subject or a time: "נהרגו ברצועה 61", "أفرجت سلطات الاحتلال فجر الاثنين عن 90".
+            near = [h for h in self.metric_verbs.finditer(text, *z.before) if VERB_GAP.fullmatch(text, h.end, z.before[1])]
+            if near:
+                return near[-1].key
         pred = outside(self.metric_verbs.finditer(text, *z.predicate) + self.metric_nouns.finditer(text, *z.predicate))
         if pred:
             return min(pred, key=lambda h: h.start).key
@@ -295,6 +365,8 @@ class Resolver:
 
     def _scope(self, text: str, z: Zones, sent: Span) -> str | None:
         hits = self.scopes.finditer(text, z.clause[0], z.clause[1])
+        # "the highest since 2015", "the first rise since 2019": a record, not a running total.
+        hits = [h for h in hits if not (h.key == "cumulative" and self.record_since.search(text, max(sent.start, h.start - 50), h.end))]
         for scope in ("increment", "event", "cumulative", "period"):
             if any(h.key == scope for h in hits):
                 return scope

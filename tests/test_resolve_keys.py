@@ -1,0 +1,75 @@
+"""Metric and group read from the whole claim: units, linked figures, shares, lists, verbs first."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from figcheck.load import load_text
+from figcheck.pipeline import extract_document
+
+
+def claims(text: str, published: dt.date = dt.date(2025, 1, 10)) -> dict[str, object]:
+    doc = load_text("case.txt", text + "\n")
+    doc.published, doc.published_basis = published, "header"
+    return {c.text: c for c in extract_document(doc).claims}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count metric needs a count; a money metric needs money; temperature needs degrees.
+        ("Wildfires have burned more than 27,000 acres and destroyed an estimated 2,000 homes.", {"more than 27,000 acres": None}),
+        ("The cabinet approved a plan to call up tens of thousands of reservists that could cost the economy billions.", {"tens of thousands": None}),
+        ("1,301 people died during the hajj, 83% of them unregistered pilgrims who walked in temperatures of 51.8C.", {"83%": "deaths", "51.8C": "temperature"}),
+        # Figures joined by "to", "from", "up" are one measure.
+        ("Tesla's profit rose 17% to $2.17 billion in the third quarter.", {"17%": "profit", "$2.17 billion": "profit"}),
+        ("UK inflation jumped to 3% in January from 2.5% in December.", {"3%": "inflation", "2.5%": "inflation"}),
+        ("Average monthly rent reached ₪7,850 last year, up 6.2%.", {"₪7,850": "price", "6.2%": "price"}),
+        ("שיעור ההתחסנות עומד על כ־60%, לעומת 95% הנדרשים.", {"כ־60%": "vaccinations", "95%": "vaccinations"}),
+        ("تباطأ معدل التضخم إلى 24% في يناير، من 24.1% في ديسمبر.", {"24%": "inflation", "24.1%": "inflation"}),
+        # A bound written apart from its number spans the noun that names the metric.
+        ("بلغ عدد الشهداء ٤٦٬٥٦٥ شهيدا، فيما تجاوز عدد الجرحى ١٠٩ آلاف.", {"تجاوز عدد الجرحى ١٠٩ آلاف": "injuries"}),
+        # Hebrew and Arabic verbs come first, with a word or two before the figure.
+        ("ב־24 השעות האחרונות נהרגו ברצועה 61 בני אדם ונפצעו 215.", {"61": "deaths", "215": "injuries"}),
+        ("أفرجت سلطات الاحتلال فجر الاثنين عن 90 أسيرا من سجن عوفر.", {"90": "releases"}),
+        # Lists where the counted noun follows its figure.
+        ("בתקיפה נהרגו חמישה בני משפחה אחת, בהם שתי נשים ושלושה ילדים.", {"שתי": "deaths", "שלושה": "deaths"}),
+        ("أسفرت الغارات عن استشهاد 400 فلسطيني، بينهم 183 طفلا و94 امرأة.", {"183": "deaths", "94": "deaths"}),
+        # A share "of them" counts what the figure before counts, unless it names its own metric.
+        ("توفي ١٬٣٠١ حاج خلال موسم الحج، ٨٣٪ منهم غير مصرح لهم.", {"٨٣٪": "deaths"}),
+        ("59 חטופים עדיין מוחזקים בעזה, ולפחות 35 מהם אינם בחיים.", {"ולפחות 35": "deaths"}),
+    ],
+)
+def test_metric(text, expected):
+    got = claims(text)
+    assert {k: got[k].metric for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "more" / "נוספים" count more of the same people.
+        ("דובר צה\"ל מסר כי שלושה לוחמים נהרגו בקרב, ושניים נוספים נפצעו באורח קשה.", {"שניים": "soldiers"}),
+        ("Three soldiers were killed and two more were wounded.", {"two": "soldiers"}),
+        # The whole takes the part's group: "16 hospitals out of 36".
+        ("قالت منظمة الصحة العالمية إن 16 مستشفى فقط من أصل 36 تعمل جزئيا.", {"16": "hospitals", "36": "hospitals"}),
+    ],
+)
+def test_group(text, expected):
+    got = claims(text)
+    assert {k: got[k].group for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        # "since" after a superlative marks a record, not a running total.
+        ("Turnout was 70.6%, the highest since 2015.", None),
+        ("The consumer price index rose 0.5% in January, the biggest monthly gain since August 2023.", None),
+        ("46,565 Palestinians have been killed since the war began.", "cumulative"),
+    ],
+)
+def test_record_since_is_no_running_total(text, scope):
+    assert next(iter(claims(text).values())).scope == scope
