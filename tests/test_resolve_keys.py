@@ -23,6 +23,12 @@ def claims(text: str, published: dt.date = dt.date(2025, 1, 10)) -> dict[str, ob
         ("Wildfires have burned more than 27,000 acres and destroyed an estimated 2,000 homes.", {"more than 27,000 acres": None}),
         ("The cabinet approved a plan to call up tens of thousands of reservists that could cost the economy billions.", {"tens of thousands": None}),
         ("1,301 people died during the hajj, 83% of them unregistered pilgrims who walked in temperatures of 51.8C.", {"83%": "deaths", "51.8C": "temperature"}),
+        # A population is a count: a share of it takes the verb's metric, not "population".
+        ("About 96% of the population faces crisis levels of hunger.", {"About 96%": None}),
+        ("Roughly 90% of the population have been displaced at least once.", {"Roughly 90%": "displaced"}),
+        ("The country had a pre-war population of 22 million.", {"22 million": "population"}),
+        # A trigger the unit cannot carry leaves room for the next one: "residents" is no population.
+        ("The blaze forced the evacuation of some 20,000 residents and destroyed about 130 structures.", {"some 20,000": "evacuations", "about 130": "buildings_destroyed"}),
         # Figures joined by "to", "from", "up" are one measure.
         ("Tesla's profit rose 17% to $2.17 billion in the third quarter.", {"17%": "profit", "$2.17 billion": "profit"}),
         ("UK inflation jumped to 3% in January from 2.5% in December.", {"3%": "inflation", "2.5%": "inflation"}),

@@ -304,6 +304,8 @@ class Resolver:
         kind = self.metric_measures.get(metric)
         if kind == "count":
             return unit in COUNT_UNITS
+        if kind == "number":
+            return unit == "count"
         if kind == "money":
             return unit == "percent" or CURRENCY_UNIT.match(unit) is not None
         if kind == "units":
@@ -327,7 +329,8 @@ class Resolver:
     def _metric(self, text: str, z: Zones, m: Mention) -> str | None:
         # Words inside a definition ("including the missing") narrow a metric; they do not name one.
         narrowing = [(h.start, h.end) for h in self.definitions.finditer(text, z.before[0], z.predicate[1])]
-        outside = lambda hits: [h for h in hits if not any(a <= h.start < b for a, b in narrowing)]  # noqa: E731
+        # A trigger whose metric the figure's unit cannot measure is no candidate ("27,000 acres").
+        outside = lambda hits: [h for h in hits if not any(a <= h.start < b for a, b in narrowing) and self._measures(h.key, m.unit)]  # noqa: E731
         # A bound written apart from its number spans the noun: "تجاوز عدد الجرحى ١٠٩ آلاف".
         within = outside(self.metric_nouns.finditer(text, m.start, m.num_start) + self.metric_verbs.finditer(text, m.start, m.num_start))
         if within:
@@ -341,7 +344,7 @@ class Resolver:
             return adjacent[-1].key  # "killed 11 people, wounding 30 more": the verb right before wins
         if self.lang in {"he", "ar"}:
             # Verb first, then its subject or a time: "נהרגו ברצועה 61", "أفرجت سلطات الاحتلال فجر الاثنين عن 90".
-            near = [h for h in self.metric_verbs.finditer(text, *z.before) if VERB_GAP.fullmatch(text, h.end, z.before[1])]
+            near = [h for h in outside(self.metric_verbs.finditer(text, *z.before)) if VERB_GAP.fullmatch(text, h.end, z.before[1])]
             if near:
                 return near[-1].key
         pred = outside(self.metric_verbs.finditer(text, *z.predicate) + self.metric_nouns.finditer(text, *z.predicate))
