@@ -116,7 +116,8 @@ class Bounds:
             value, low = a.value * b.scale, a.value * b.scale
         if b.value <= value:
             return None
-        unit = b.unit if a.unit == "count" else a.unit
+        # "$48,000 and $90,000 a year": the rate written after the second end is the range's.
+        unit = b.unit if a.unit == "count" or b.unit.startswith(f"{a.unit} / ") else a.unit
         start = a.start - len(opened.group()) if opened else a.start
         high = b.value
         return replace(a, start=start, end=b.end, num_end=b.num_end, value=value, low=low, high=high, qualifier="range", unit=unit, scale=b.scale)

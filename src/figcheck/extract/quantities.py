@@ -88,6 +88,8 @@ class Scanner:
         for surface, unit in ((units.get("suffix") or {}).get(lang) or {}).items():
             suffix_table.setdefault(str(unit), []).append(str(surface))
         self.unit_after = PhraseMatcher(suffix_table, lang, ignore_case=False, after_digits=True)
+        # "$6.78 billion a year earlier" dates the figure, it is no rate.
+        self.not_rate = regex.compile(r"\s+(?:earlier|ago|later|before|after|on)(?!\w)" if lang == "en" else r"(?!)")
         # "an" before "a", and whole words only: "$1,271.2 an ounce" is a rate, "a-year" too.
         self.per = regex.compile(r"\s*(?:(?:per|an|a|each)(?!\w)[\s-]*|/\s*)" if lang == "en" else r"\s*(?:ל|/)\s*" if lang == "he" else r"\s*(?:في ال|/)\s*")
         prefixes = sorted(self.prefix_units, key=len, reverse=True)
@@ -249,7 +251,7 @@ class Scanner:
         if glue is None:
             return unit, end
         after = self.unit_after.finditer(text, glue.end(), min(len(text), glue.end() + 25))
-        if after and after[0].start == glue.end() and after[0].key != unit and "/" not in after[0].key:
+        if after and after[0].start == glue.end() and after[0].key != unit and "/" not in after[0].key and not self.not_rate.match(text, after[0].end):
             return f"{unit} / {after[0].key}", after[0].end
         return unit, end
 
