@@ -29,6 +29,12 @@ PRONOUN_AFTER = regex.compile(r"\s*(?:of|another|and|or|who|which|that|in|is|was
 PRONOUN_BEFORE = regex.compile(r"(?:no|any|every|each|the|this|that|which|someone|anyone|last|only)\s+$")
 # The end of a sentence or paragraph between two figures.
 SENTENCE_BREAK = regex.compile(r"[.!?](?:\s|\Z)|\n")
+# Between two figures that share the unit written after the second: "eight or nine euros", "7- or 8-inch".
+UNIT_PAIR = regex.compile(r"-?\s*(?:or|and|to|of\s+the|of)\s+", regex.I)
+# Between a figure with a unit and a later bare one that repeats it: a comparison in a few words.
+UNIT_REPEAT = regex.compile(r"(?:,\s*|\s+)(?:while|whereas|but|and|or|versus|vs\.?|against|compared\s+with|from|to)(?:\s+[\p{L}'’]+){0,4}\s+", regex.I)
+# What may follow a bare figure: the end of its clause, or a preposition.
+BARE_AFTER = regex.compile(r"\s*(?:[.,;:)]|\Z)|\s+(?:in|on|at|by|for|during|last|this|a|an|per)\s", regex.I)
 # Between a fraction and the unit it divides: "half a", "two-thirds of a".
 OF_A = regex.compile(r"\s+(?:of\s+)?an?\s+", regex.I)
 # Latin letters glued to a number's last digit.
@@ -176,7 +182,7 @@ class Scanner:
             kept.append(mention)
         joined = self.bounds.ranges(text, self.bounds.ratios(text, kept))
         joined = [m for m in joined if not self._time_frame(text, m, joined)]
-        out.mentions = [self.bounds.bounded(text, m) for m in joined]
+        out.mentions = [self.bounds.bounded(text, m) for m in self._share_units(text, joined)]
         return out
 
     def _digits(self, text: str, m: regex.Match[str], out: Extraction) -> Mention | None:
@@ -232,6 +238,31 @@ class Scanner:
             if named != "count":
                 value, unit, end = round(hit.share, 6), named, after
         return Mention(s, end, s, e, value, value, value, "exact", unit, ordinal, ordinal and self._is_day(text, s, e), scale=hit.scale)
+
+    def _share_units(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A bare number in a pair takes its neighbour's unit.
+
+        "eight or nine euros", "a 7- or 8-inch screen", "280 million of the 1.5 billion shekels": the
+        unit written after the second is the first's too. "The highest forecast is 84.75 cents,
+        while the lowest is 74.07": the second repeats the first's. Percentages are not passed on
+        backwards ("rose 0.1% to 1,333.18" is a level, not a share).
+        """
+        if self.lang != "en" or len(mentions) < 2:
+            return mentions
+        out = list(mentions)
+        for i, m in enumerate(out):
+            if m.unit != "count" or m.vague or m.ordinal or m.qualifier != "exact" or m.end != m.num_end:
+                continue
+            nxt = out[i + 1] if i + 1 < len(out) else None
+            prev = out[i - 1] if i else None
+            if nxt is not None and nxt.unit != "count" and UNIT_PAIR.fullmatch(text, m.end, nxt.start):
+                out[i] = replace(m, unit=nxt.unit)
+            elif (
+                prev is not None and prev.unit not in {"count", "percent"} and BARE_AFTER.match(text, m.end)
+                and UNIT_REPEAT.fullmatch(text, prev.end, m.start)
+            ):
+                out[i] = replace(m, unit=prev.unit)
+        return out
 
     def _counts(self, text: str, m: Mention) -> bool:
         """A counted noun follows ("2000 people"): the number is a figure, not a year."""

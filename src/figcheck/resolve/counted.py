@@ -10,7 +10,13 @@ from figcheck.resolve.lexicon import Lexicon
 
 WORD = regex.compile(r"[\p{L}\p{M}\d'’]+(?:-[\p{L}\p{M}\d'’]+)*|[^\s\p{L}\p{M}\d]")
 CONJUNCTIONS = {"and", "or", "but", "nor", "plus"}
-OF_THE = regex.compile(r"^(?:of\s+)?(?:the\s+)?", regex.I)
+OF_THE = regex.compile(r"^(?:of\s+)?(?:the(?:\s+|\Z))?", regex.I)
+# Between a counted figure and a later bare one that counts the same thing: "435 homes by open
+# sale and 187 by tender", "3.9 million headsets, up from 2.4 million", "64.06 points to 4,577.10".
+SHARED_GAP = regex.compile(
+    r"(?:[\s,]+[\p{L}'’-]+){0,4}?[\s,]+(?:and|or|to|from|up\s+from|down\s+from|including|of\s+which|versus|vs\.?|compared\s+with|against)\s+\Z",
+    regex.I,
+)
 TRAILING_JOINER = regex.compile(r"(?:(?:^|[\s,]+)(?:and|or|but|nor|plus))+\Z", regex.I)
 # A noun hyphenated to its figure ("four-cylinder", "a 12-page report").
 HYPHENED = regex.compile(r"-(\p{L}[\p{L}\p{M}]+)(?![\w-])")
@@ -42,6 +48,12 @@ class Counted:
         # "15.3 ppg and 5 points": the phrase ends before a dangling conjunction.
         phrase = TRAILING_JOINER.sub("", phrase).strip(" ,'")
         return phrase or None
+
+    def shared(self, text: str, gap: tuple[int, int], counted: str | None) -> str | None:
+        """The previous figure's counted noun, when a bare figure stands parallel to it."""
+        if not counted or not self.english or not SHARED_GAP.fullmatch(text, gap[0], gap[1]):
+            return None
+        return counted
 
     def _head(self, phrase: str, value: float) -> str:
         """Cut an English phrase where it stops naming the counted thing.

@@ -192,6 +192,9 @@ class Resolver:
         metric = "day_count" if m.day_count else self._metric(text, z, m)
         group = self._last(self.groups.finditer(text, *z.np))
         counted = self.counted.read(text, z.np, m.value)
+        if counted is None and previous is not None and m.unit == previous.unit == "count" and not m.ordinal:
+            after_previous = original.rfind(previous.text, 0, m.start) + len(previous.text)
+            counted = self.counted.shared(text, (after_previous, m.start), previous.counted)  # "435 homes … and 187 by tender"
         place = self._place(text, m, sent)
         scope = "day_count" if m.day_count else self._scope(text, z, sent)
         definition = self._last([h for h in self.definitions.finditer(text, z.before[0], z.predicate[1]) if not m.start <= h.start < m.end])
