@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import regex
@@ -46,6 +48,104 @@ def _phrase_pattern(phrase: str, lang: str) -> str:
     return MARK_RUN.join(r"\s+" if ch == " " else regex.escape(ch) for ch in phrase)
 
 
+WORD = regex.compile(r"\w+")
+DOTTED_I = str.maketrans({"İ": "i", "ı": "i"})
+# Letters a prefix (PREFIXES) can be made of, and how many of them it takes at most.
+PREFIX_LETTERS = {"he": ("ובלמהשכ", 3), "ar": ("وفبلكا", 4)}
+PREFIX_DASHES = "-־"
+# The characters of MARKS that are not word characters (the maqaf, paseq, sof pasuq, nun hafukha).
+PUNCTUATION_MARKS = "".join(c for c in map(chr, range(0x0591, 0x0671)) if MARKS.match(c) and not WORD.match(c))
+PUNCTUATION_MARK = regex.compile(f"[{PUNCTUATION_MARKS}]")
+JOINED_WORDS = regex.compile(rf"[\w{PUNCTUATION_MARKS}]+")
+CACHED_TEXTS = 8
+"""Texts whose word index (and each matcher's tries) are kept: the one being resolved and the
+short ones (source names) looked up meanwhile."""
+
+
+def _word_key(word: str) -> str:
+    """A word as the index files it: without points and vowel marks, case-folded.
+
+    Whenever the case-insensitive pattern matches a phrase at a word, the phrase's first word
+    and the text's word have the same key: word-character runs are the same on both sides, marks may stand
+    between letters, and regex lets a dotted or dotless i match i, which case-folding does not.
+    """
+    if not word.isascii():
+        word = MARKS.sub("", word).translate(DOTTED_I)
+    return word.casefold()
+
+
+def _phrase_key(phrase: str) -> str:
+    """What a (normalised) phrase is filed under: its first word's key, or its first character."""
+    first = WORD.match(phrase)
+    return _word_key(first.group()) if first else phrase[0]
+
+
+def _remember(cache: dict[int, tuple[str, Any]], text: str, make: Callable[[], Any]) -> Any:
+    """``make()`` for ``text``, kept for the last CACHED_TEXTS texts (by identity, least recent out)."""
+    entry = cache.pop(id(text), None)
+    if entry is None or entry[0] is not text:
+        entry = (text, make())
+        if len(cache) >= CACHED_TEXTS:
+            del cache[next(iter(cache))]
+    cache[id(text)] = entry
+    return entry[1]
+
+
+_WORD_INDEXES: dict[str, dict[int, tuple[str, Any]]] = {}
+
+
+def _word_index(text: str, lang: str) -> dict[str, list[int]]:
+    """Word key → the offsets in ``text`` where it may start a phrase.
+
+    Shared by every matcher of ``lang``. A Hebrew or Arabic word is also filed under what
+    follows each prefix it may start with ("ובעזה" under "בעזה" and "עזה" too), and a bare
+    prefix before a dash ("ב־עזה") under the word after the dash, at the prefix's offset, where
+    the pattern's match starts.
+    """
+    return _remember(_WORD_INDEXES.setdefault(lang, {}), text, lambda: _index_words(text, lang))
+
+
+def _index_words(text: str, lang: str) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    letters, most = PREFIX_LETTERS.get(lang, ("", 0))
+
+    def file(at: int, key: str) -> None:
+        index.setdefault(key, []).append(at)
+        for k in range(1, min(most, len(key) - 1) + 1):
+            if key[k - 1] not in letters:
+                break
+            index.setdefault(key[k:], []).append(at)
+
+    if not most:  # no prefixes, and no marks inside a phrase (see _phrase_pattern)
+        for m in WORD.finditer(text):
+            index.setdefault(_word_key(m.group()), []).append(m.start())
+        return index
+    for m in WORD.finditer(text):
+        key = _word_key(m.group())
+        file(m.start(), key)
+        if len(key) <= most and m.end() < len(text) and text[m.end()] in PREFIX_DASHES and all(c in letters for c in key):
+            after = WORD.match(text, m.end() + 1)
+            if after is not None:
+                file(m.start(), _word_key(after.group()))
+    if PUNCTUATION_MARK.search(text):
+        # A maqaf (and the other Hebrew punctuation in MARKS) is no word character, so a match may
+        # start right after one, yet a phrase's letters may have one between them ("ב־24" is
+        # "ב24"): file every run of words joined by them, from each of its words to each later one.
+        for run in JOINED_WORDS.finditer(text):
+            words = PUNCTUATION_MARK.split(run.group())
+            if len(words) < 2:
+                continue
+            offsets = [run.start()]
+            for w in words[:-1]:
+                offsets.append(offsets[-1] + len(w) + 1)
+            for i, first in enumerate(words):
+                if not first:
+                    continue
+                for j in range(i + 1, len(words)):
+                    file(offsets[i], _word_key("".join(words[i : j + 1])))
+    return index
+
+
 @dataclass(frozen=True)
 class Hit:
     """One lexicon phrase found in a text."""
@@ -56,8 +156,28 @@ class Hit:
     text: str
 
 
+_UNTRIED = object()
+
+
+@dataclass
+class _Seen:
+    """What one matcher learnt about one text: where its phrases may start and under which keys,
+    and the match found at each place tried so far."""
+
+    text: str
+    starts: list[int]
+    keys: dict[int, frozenset[str]]
+    tried: dict[int, tuple[int, Hit | None] | None] = field(default_factory=dict)
+    windows: dict[tuple[int, int], tuple[Hit, ...]] = field(default_factory=dict)
+    """Hits of each window asked for already (the resolver asks some twice)."""
+
+
 class PhraseMatcher:
-    """Find whole-word phrases of several canonical keys in one pass, longest phrase first."""
+    """Find whole-word phrases of several canonical keys, longest phrase first.
+
+    The result is that of one regex scan (``self.pattern``) over the window asked for; how it
+    is computed quickly is finditer's business.
+    """
 
     def __init__(self, table: dict[str, list[str]], lang: str, ignore_case: bool = True, after_digits: bool = False) -> None:
         self.lookup: dict[str, str] = {}
@@ -68,16 +188,28 @@ class PhraseMatcher:
                 if norm and norm not in self.lookup:
                     self.lookup[norm] = key
                     phrases.append(norm)
-        self.ignore_case = ignore_case
+        self.ignore_case, self.lang = ignore_case, lang
         self.pattern: regex.Pattern[str] | None = None
+        phrases.sort(key=len, reverse=True)
+        prefix = PREFIXES.get(lang, "")
+        flags = regex.IGNORECASE if ignore_case else 0
+        # Units may stand glued to their figure ("6kW", "120Hz"): then a digit may precede them.
+        before = r"(?<![^\W\d])" if after_digits else r"(?<![\w])"
+        self._compose = lambda ps: regex.compile(
+            rf"{before}{prefix}(?P<p>{'|'.join(_phrase_pattern(p, lang) for p in ps)})(?![\w])", flags
+        )
         if phrases:
-            phrases.sort(key=len, reverse=True)
-            body = "|".join(_phrase_pattern(p, lang) for p in phrases)
-            prefix = PREFIXES.get(lang, "")
-            flags = regex.IGNORECASE if ignore_case else 0
-            # Units may stand glued to their figure ("6kW", "120Hz"): then a digit may precede them.
-            before = r"(?<![^\W\d])" if after_digits else r"(?<![\w])"
-            self.pattern = regex.compile(rf"{before}{prefix}(?P<p>{body})(?![\w])", flags)
+            self.pattern = self._compose(phrases)
+        # The index (see finditer) serves case-insensitive word phrases: units glued to digits,
+        # and a Hebrew or Arabic phrase that starts with a non-word character behind a prefix,
+        # are left to the plain scan.
+        self.phrases = [(p, _phrase_key(p)) for p in phrases]
+        self.first_keys = frozenset(k for _, k in self.phrases)
+        self.first_chars = "".join(sorted(k for k in self.first_keys if not WORD.match(k)))
+        self.indexed = bool(phrases) and ignore_case and not after_digits and not (self.first_chars and prefix)
+        self._seen: dict[int, tuple[str, Any]] = {}
+        self._last: _Seen | None = None
+        self._patterns: dict[frozenset[str], regex.Pattern[str]] = {}
 
     @staticmethod
     def _norm(text: str, ignore_case: bool) -> str:
@@ -85,16 +217,91 @@ class PhraseMatcher:
         return text.casefold() if ignore_case else text
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        """The hits of ``self.pattern.finditer(text, start, end)``, found through a word index.
+
+        The resolver asks about a dozen small windows of one text per figure. The text's words
+        are indexed once (``_word_index``); a window then tries a match only where a word (or
+        character) stands that some phrase starts with, with a pattern of only those phrases,
+        and each try is kept for the next window. The hits are the scan's because a match
+        starts only where the look-behind allows, at a word's start (with its prefix) or at a
+        phrase's leading non-word character, and its first word is then the phrase's; the
+        phrases left out could not match there, and order among the others is kept. A match on
+        the whole text that ends inside the window is also the window's match, except where the
+        window cuts through a word right after a non-space (a phrase ending at the cut would
+        match only in the window): such windows are scanned. A match that runs past the
+        window's end is tried again within it.
+        """
         if self.pattern is None:
             return []
-        end = len(text) if end is None else end
-        hits = []
-        for m in self.pattern.finditer(text, start, end, overlapped=False):
-            phrase = self._norm(m.group("p"), self.ignore_case)
-            key = self.lookup.get(phrase)
-            if key is not None:
-                hits.append(Hit(key, m.start("p"), m.end("p"), m.group("p")))
+        size = len(text)
+        end = size if end is None else min(end, size)
+        if not self.indexed or (start < end < size and WORD.match(text, end) and not text[end - 1].isspace()):
+            return self._scan(text, start, end)
+        seen = self._last
+        if seen is None or seen.text is not text:
+            seen = self._last = _remember(self._seen, text, lambda: self._candidates(text))
+        done = seen.windows.get((start, end))
+        if done is not None:
+            return list(done)
+        starts, tried = seen.starts, seen.tried
+        hits: list[Hit] = []
+        pos = start
+        for i in range(bisect.bisect_left(starts, start), len(starts)):
+            at = starts[i]
+            if at >= end:
+                break
+            if at < pos:
+                continue
+            found = tried.get(at, _UNTRIED)
+            if found is _UNTRIED:
+                m = self._pattern(seen.keys[at]).match(text, at)
+                found = tried[at] = None if m is None else (m.end(), self._hit(m))
+            if found is None:
+                continue
+            last, hit = found  # type: ignore[misc]
+            if last > end:  # runs past the window: what does the window itself hold here?
+                m = self._pattern(seen.keys[at]).match(text, at, end)
+                if m is None:
+                    continue
+                last, hit = m.end(), self._hit(m)
+            pos = last
+            if hit is not None:
+                hits.append(hit)
+        seen.windows[(start, end)] = tuple(hits)
         return hits
+
+    def _scan(self, text: str, start: int, end: int) -> list[Hit]:
+        hits = []
+        for m in self.pattern.finditer(text, start, end, overlapped=False):  # type: ignore[union-attr]
+            hit = self._hit(m)
+            if hit is not None:
+                hits.append(hit)
+        return hits
+
+    def _hit(self, m: regex.Match[str]) -> Hit | None:
+        key = self.lookup.get(self._norm(m.group("p"), self.ignore_case))
+        return None if key is None else Hit(key, m.start("p"), m.end("p"), m.group("p"))
+
+    def _pattern(self, keys: frozenset[str]) -> regex.Pattern[str]:
+        """The pattern of only the phrases filed under ``keys``, in the full pattern's order."""
+        pattern = self._patterns.get(keys)
+        if pattern is None:
+            pattern = self._patterns[keys] = self._compose([p for p, k in self.phrases if k in keys])
+        return pattern
+
+    def _candidates(self, text: str) -> _Seen:
+        """Where in ``text`` a phrase may start, and under which keys."""
+        index = _word_index(text, self.lang)
+        keys: dict[int, set[str]] = {}
+        for word in index.keys() & self.first_keys:
+            for at in index[word]:
+                keys.setdefault(at, set()).add(word)
+        for ch in self.first_chars:
+            at = text.find(ch)
+            while at >= 0:
+                keys.setdefault(at, set()).add(ch)
+                at = text.find(ch, at + 1)
+        return _Seen(text, sorted(keys), {at: frozenset(ks) for at, ks in keys.items()})
 
 
 @dataclass(eq=False)
