@@ -79,3 +79,49 @@ def test_group(text, expected):
 )
 def test_record_since_is_no_running_total(text, scope):
     assert next(iter(claims(text).values())).scope == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source", "group"),
+    [
+        # A generic name stands for the source that works where the story is set.
+        ("The death toll in Gaza has passed 50,000, the Health Ministry says.", "passed 50,000", "gaza_health_ministry", "palestinians"),
+        ("Gaza death toll nears 52,000, ministry says.", "nears 52,000", "gaza_health_ministry", "palestinians"),
+        ("The death toll in Lebanon rose to 4,000, the health ministry said.", "4,000", "lebanon_health_ministry", "lebanese"),
+        # Without the place, "the ministry" stays whatever it is called.
+        ("The death toll rose to 4,000, the Health Ministry said.", "4,000", "health_ministry", "people"),
+        # A post's label in a script without capitals is a known source's name.
+        ("משרד הבריאות בעזה: 47,000 הרוגים מאז תחילת המלחמה.", "47,000", "gaza_health_ministry", "palestinians"),
+        ("نقاط مهمة: قتل 30 شخصا.", "30", None, "people"),
+    ],
+)
+def test_source_and_its_population(text, figure, source, group):
+    got = claims(text)[figure]
+    assert (got.source, got.group) == (source, group)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A share names no people: it takes no default group.
+        ("The death toll in Gaza has passed 50,000, the Health Ministry says, with women and children more than half of the dead.", {"more than half": None}),
+        # Money after a count does not borrow the count's group.
+        ("The kingdom will build 15 stadiums at a cost of some $10bn.", {"15": "buildings", "some $10bn": None}),
+    ],
+)
+def test_group_stays_with_what_is_counted(text, expected):
+    got = claims(text)
+    assert {k: got[k].group for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # In Hebrew and Arabic a comma ends the predicate: the next clause's noun is not the figure's.
+        ("فاز الرئيس بنسبة 94.65% من الأصوات، فيما بلغت نسبة المشاركة 48.03%.", {"94.65%": "votes", "48.03%": "turnout"}),
+        ("قال رئيس البلدية إن عدد الوفيات قد يصل إلى 20 ألفا، بعد انهيار سدين.", {"20 ألفا": "deaths"}),
+    ],
+)
+def test_metric_stays_with_its_clause(text, expected):
+    got = claims(text)
+    assert {k: got[k].metric for k in expected} == expected

@@ -49,6 +49,17 @@ class Attributions:
         # A post's label is an outlet's name in capitals ("AL-JAZEERA: …"); a mixed-case lead-in
         # ending in a colon is usually a speaker or a headline ("Dr. Naim said: …"), not a source.
         self.label_rx = regex.compile(r"\W*(?P<name>\p{Lu}[\p{Lu}\d\s.'&-]{1,40}?)\s*:\s")
+        # Scripts without capitals: a label is a known source's name ("משרד הבריאות בעזה: …").
+        self.caseless_label_rx = regex.compile(r"\W*(?P<name>[^:\n]{2,50}?)\s*:\s")
+        # Generic names ("the ministry", "الوزارة") stand for a source in a story set where it works.
+        self.generic: list[tuple[str, frozenset[str], regex.Pattern[str]]] = []
+        for key, entry in lexicon.section("sources").items():
+            names = ((entry or {}).get("generic") or {}).get(lang) if isinstance(entry, dict) else None
+            if names:
+                body = alt(sorted({fold(n) for n in names}, key=len, reverse=True))
+                prefix = "(?:[ובל]?)" if lang == "he" else "(?:و?(?:ب|ل)?)" if lang == "ar" else ""
+                rx = regex.compile(rf"(?i)(?<!\w){prefix}(?:the\s+)?(?P<name>{body})(?!\w)")
+                self.generic.append((key, frozenset(entry.get("places") or []), rx))
 
     def find(self, text: str, start: int, end: int) -> list[Attribution]:
         found = [self._make(m.start("name"), m.end("name"), m.group("name")) for m in self.before_rx.finditer(text, start, end)]
@@ -64,8 +75,27 @@ class Attributions:
         """A post that opens with an outlet's name: "AL-JAZEERA: Four Palestinians were killed…"."""
         m = self.label_rx.match(text, start, end)
         if not m or m.group("name").strip().casefold() in self.labels_not:
+            c = self.caseless_label_rx.match(text, start, end)
+            if c and not regex.search(r"\p{Lu}|\p{Ll}", c.group("name")):
+                name = c.group("name").strip()
+                hits = self.aliases.finditer(fold(name))
+                if hits and max(h.end - h.start for h in hits) >= len(name) - 2:
+                    return self._make(c.start("name"), c.end("name"), name)
             return None
         return self._make(m.start("name"), m.end("name"), m.group("name"))
+
+    def in_place(self, found: Attribution, places: set[str] | frozenset[str]) -> Attribution:
+        """A generic name ("the Health Ministry", "الوزارة") is the source that works where the story is."""
+        for key, where, rx in self.generic:
+            if where & places and rx.fullmatch(fold(found.text).strip()):
+                return Attribution(found.start, found.end, found.text, key)
+        return found
+
+    def generic_named(self, text: str, start: int, end: int, places: set[str] | frozenset[str]) -> Attribution | None:
+        for key, where, rx in self.generic:
+            if where & places and (m := rx.search(text, start, end)):
+                return Attribution(m.start("name"), m.end("name"), m.group("name"), key)
+        return None
 
     def _name_before(self, text: str, lower: int, pos: int) -> tuple[int, int, str] | None:
         words = list(NAME_WORD.finditer(text[lower:pos]))

@@ -20,6 +20,9 @@ NP_STOP = {
 # Words between a figure and its noun phrase: "of the …"; Arabic "من" ("١٬٠٠٠ من العاملين الصحيين").
 LEAD_INS = {"en": {"of", "the"}, "he": set(), "ar": {"من"}}
 CLAUSE_END = regex.compile(r"[.;:!?—–()\[\]\"]|,\s+(?:and|but|while|according|as)\b|\s-\s")
+# Hebrew and Arabic chain clauses with a comma and a conjunction glued to the next word
+# ("…، فيما بلغت نسبة المشاركة"): a comma ends the predicate.
+CLAUSE_END_RTL = regex.compile(rf"{CLAUSE_END.pattern}|,")
 TOKEN = regex.compile(r"[\p{L}\p{M}\d'’-]+|[^\s\p{L}\p{M}\d]")
 
 
@@ -57,7 +60,7 @@ def zones(text: str, start: int, end: int, lower: int, upper: int, lang: str, ve
         if count >= 7:
             break
     pos = np_end
-    clause_end = CLAUSE_END.search(text, pos, upper)
+    clause_end = (CLAUSE_END if lang == "en" else CLAUSE_END_RTL).search(text, pos, upper)
     pred_end = clause_end.start() if clause_end else upper
     words = list(TOKEN.finditer(text, pos, pred_end))
     if len(words) > 12:
