@@ -23,6 +23,16 @@ def claims(text: str, published: dt.date = dt.date(2025, 1, 10)) -> dict[str, ob
         ("Wildfires have burned more than 27,000 acres and destroyed an estimated 2,000 homes.", {"more than 27,000 acres": None}),
         ("The cabinet approved a plan to call up tens of thousands of reservists that could cost the economy billions.", {"tens of thousands": None}),
         ("1,301 people died during the hajj, 83% of them unregistered pilgrims who walked in temperatures of 51.8C.", {"83%": "deaths", "51.8C": "temperature"}),
+        # A rate is a percentage: "capacity grew by 357 gigawatts" is no growth rate.
+        ("China's wind capacity grew by 357 gigawatts in 2024.", {"357 gigawatts": None}),
+        ("The economy grew 2.1% in 2024.", {"2.1%": "growth"}),
+        # The noun phrase's own verb outranks a noun later in the predicate.
+        ("At least 50,000 people died in the first 10 months of the year from illnesses.", {"At least 50,000": "deaths"}),
+        # "bringing the total to …" continues the count before it.
+        ("Five more people had died of hunger, bringing the total to 227, including 103 children.", {"227": "deaths", "103": "deaths"}),
+        ("سجلت الوزارة خمس حالات وفاة جديدة، ليرتفع العدد الإجمالي إلى 230 شخصا.", {"230": "deaths"}),
+        # A part named with "including" gets its metric's group when it names none.
+        ("Tobacco kills more than 8 million people a year, including around 1.3 million non-smokers.", {"around 1.3 million": "deaths"}),
         # A population is a count: a share of it takes the verb's metric, not "population".
         ("About 96% of the population faces crisis levels of hunger.", {"About 96%": None}),
         ("Roughly 90% of the population have been displaced at least once.", {"Roughly 90%": "displaced"}),

@@ -40,6 +40,7 @@ METRICS = [
     ("Officials estimate 2 million illnesses from flu this season.", "2 million", "cases"),
     # deaths
     ("Forty of the victims were children, the coroner said.", "Forty", "deaths"),
+    ("Air pollution kills 7 million people a year, the agency said.", "7 million", "deaths"),
     # buildings destroyed
     ("The storm toppled 300 power pylons across the state.", "300", "buildings_destroyed"),
     ("The quake damaged more than 1,000 houses in the valley.", "more than 1,000", "buildings_destroyed"),

@@ -114,6 +114,8 @@ class Resolver:
         self.part_of = regex.compile(rf"(?i){noun}\s*(?:{alt(part)})\s*")
         of_them = [fold(w) for w in (scope.get("of_them") or {}).get(lang) or []]
         self.of_them = regex.compile(rf"(?i)\s*(?:{alt(of_them)})(?!\w)")
+        total_of = [fold(w) for w in (scope.get("total_of") or {}).get(lang) or []]
+        self.total_of = regex.compile(rf"(?i)(?<!\w)(?:{alt(total_of)})\s*\Z")
         more = [fold(w) for w in (scope.get("more") or {}).get(lang) or []]
         self.more = regex.compile(rf"(?i)\s*(?:{alt(more)})(?!\w)")
         links = [fold(w) for w in (scope.get("same_measure") or {}).get(lang) or []]
@@ -257,6 +259,10 @@ class Resolver:
                     claims[i + 1] = b.model_copy(update={"metric": metric, "group": b.group or group})
         for i, claim in enumerate(claims):
             prev = claims[i - 1] if i else None
+            if claim.metric is None and prev is not None and prev.metric and self.total_of.search(text, inside[i - 1].end, inside[i].start):
+                # "five more people had died …, bringing the total to 227": the running total of the same count.
+                claims[i] = claim.model_copy(update={"metric": prev.metric, "group": claim.group or prev.group})
+                continue
             if claim.metric is None and prev is not None and prev.metric and self.of_them.match(text, inside[i].end):
                 # "1,301 pilgrims died, 83% of them unregistered": a share of the figure before.
                 claims[i] = claim.model_copy(update={"metric": prev.metric, "group": prev.group, "scope": claim.scope or prev.scope})
@@ -269,7 +275,8 @@ class Resolver:
             gap_before = text[inside[i - 1].end : inside[i].start]
             if self.subset.search(gap_before) or self.listed.fullmatch(gap_before):
                 # "… among them six children"; "the CDU on 29%, the AfD on 21": same measure.
-                claims[i] = claim.model_copy(update={"metric": prev.metric, "scope": claim.scope or prev.scope})
+                group = claim.group or (self.default_groups.get(prev.metric) if claim.unit == "count" else None)
+                claims[i] = claim.model_copy(update={"metric": prev.metric, "scope": claim.scope or prev.scope, "group": group})
         return claims
 
     def _clause_verbs(self, text: str, inside: list[Mention], claims: list[Claim], sent: Span) -> list[Claim]:
@@ -312,6 +319,8 @@ class Resolver:
             return unit in COUNT_UNITS
         if kind == "number":
             return unit == "count"
+        if kind == "rate":
+            return unit in {"percent", "percentage_point"}
         if kind == "money":
             return unit == "percent" or CURRENCY_UNIT.match(unit) is not None
         if kind == "units":
@@ -353,12 +362,20 @@ class Resolver:
             near = [h for h in outside(self.metric_verbs.finditer(text, *z.before)) if VERB_GAP.fullmatch(text, h.end, z.before[1])]
             if near:
                 return near[-1].key
+        # "50,000 people died … from illnesses": the noun phrase's own verb outranks a noun later on.
+        np_verbs = [h for h in np_hits if h in outside(self.metric_verbs.finditer(text, *z.np)) and not self._is_noun(h)]
+        if np_verbs and len({h.key for h in np_hits}) == 1:
+            return np_verbs[0].key
         pred = outside(self.metric_verbs.finditer(text, *z.predicate) + self.metric_nouns.finditer(text, *z.predicate))
         if pred:
             return min(pred, key=lambda h: h.start).key
         if np_hits:
             return np_hits[0].key
         return max(before, key=lambda h: h.end).key if before else None
+
+    def _is_noun(self, h: Hit) -> bool:
+        """Whether a verb trigger's words are a noun trigger too ("wounded", "dead")."""
+        return bool(self.metric_nouns.finditer(h.text))
 
     def _place(self, text: str, m: Mention, sent: Span) -> str | None:
         best: tuple[int, str] | None = None
