@@ -24,6 +24,7 @@ import time
 import warnings
 from collections import Counter
 from collections.abc import Callable
+from fractions import Fraction
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -105,6 +106,8 @@ def counted_noun(counted: str) -> str:
 
 
 AGE = re.compile(r"[\s-]*old\b")
+DIGIT = re.compile(r"[0-9]")
+PERCENT_WORD = re.compile(r"%|per\s*cent|\bpc\b", re.I)
 
 
 def figcheck_tagger() -> Callable[[str], list[Prediction]]:
@@ -122,6 +125,11 @@ def figcheck_tagger() -> Callable[[str], list[Prediction]]:
             unit = normalise_unit(c.unit)
             if c.unit == "count" and c.counted:
                 unit = counted_noun(c.counted)
+            elif c.unit == "percent" and not DIGIT.search(c.text) and not PERCENT_WORD.search(c.text):
+                # NewsQuant writes a fraction word as a share of one ("a third" → 0.333…, unit "% <noun>");
+                # figcheck as a percentage rounded to a tenth (33.3).
+                value = float(Fraction(c.value / 100).limit_denominator(16))
+                unit = "% " + (counted_noun(c.counted) if c.counted else "-")
             elif c.unit in {"year", "month", "week", "day"} and AGE.match(text, c.end_column - 1):
                 unit = f"{c.unit} of age"  # NewsQuant's name for a duration that is an age ("a 2,900 year-old site")
             out.append((value, unit))

@@ -73,7 +73,7 @@ class NonClaims:
         modifiers = (section.get("modifier_nouns") or {}).get(lang) or []
         cardinals = [str(w) for w in ((lexicon.section("numerals").get(lang) or {}).get("cardinals") or {})]
         self.modifier = regex.compile(
-            rf"(?i)(?<![\w.,$€£₪-])(?P<n>[0-9]+|{alt(cardinals)})-(?:{alt(modifiers)})(?=\s+\p{{L}})"
+            rf"(?i)(?<![\w.,$€£₪-])(?P<n>[0-9]+|{alt(cardinals)})-(?:{alt(modifiers)})(?=\s+[\p{{L}}$€£₪])"
         ) if modifiers and cardinals else None
         frames = (section.get("time_words_before") or {}).get(lang) or []
         self.frame_before = regex.compile(rf"(?<!\w)(?:{alt(frames)})\s+(?:الـ|ال)?\s*(?P<n>[0-9]+)") if frames else None
