@@ -61,6 +61,10 @@ class NonClaims:
         # currency written before its figure (USD10m, $US113, $A82).
         codes = sorted((p for p in (lexicon.section("units").get("prefix") or {}) if UNIT_CODE.fullmatch(p)), key=len, reverse=True)
         money = "|".join(regex.escape(c.strip("$")) for c in codes) or "(?!)"
+        # "PS2.7m" is "£2.7m" converted to ASCII; "PS5" stays a code (see units.yml).
+        ascii_money = "|".join(regex.escape(c) for c in (lexicon.section("units").get("transliterated_prefix") or {})) or "(?!)"
+        self.ascii_money = regex.compile(rf"(?:{ascii_money})(?=[0-9]+(?:[.,][0-9]|[0-9]{{3}}|(?:m|bn|k)(?!\w)))")
+        money += f"|{self.ascii_money.pattern}"
         self.codes = regex.compile(rf"(?=\p{{Lu}}{{1,5}}[0-9])(?<![\w$])(?!(?:{money})[0-9])\p{{Lu}}{{1,5}}[0-9]+\w*|(?<=\$)(?!(?:{money})[0-9])\p{{Lu}}{{1,5}}[0-9]+\w*")
         ok = {str(w) for w in (section.get("capitalised_ok") or {}).get("en") or []}
         ok |= set((lexicon.section("units").get("prefix") or {}))
@@ -116,6 +120,8 @@ class NonClaims:
         if self.identifier is not None:
             for m in self.identifier.finditer(text):
                 word = m.group("w")
+                if self.ascii_money.match(text, m.start("w")):
+                    continue  # "PS2.7m" is £2.7m, not PlayStation 2
                 if not self.cased or not word.islower() or word.casefold() in self.lower_ok:
                     spans.append((m.start("n"), m.end("n")))
         for rx in (self.names, self.age_after_name):

@@ -90,6 +90,10 @@ class Scanner:
         self.scale_words = scale_words
         units = lexicon.section("units")
         self.prefix_units: dict[str, str] = dict(units.get("prefix") or {})
+        # Symbols text converted to ASCII spells as letters ("£" → "PS"): money only when the
+        # figure reads as money ("PS2.7m", "PS21,700"), never a model name ("PS5").
+        self.transliterated: dict[str, str] = dict(units.get("transliterated_prefix") or {})
+        self.prefix_units.update(self.transliterated)
         suffix_table: dict[str, list[str]] = {}
         for surface, unit in ((units.get("suffix") or {}).get(lang) or {}).items():
             suffix_table.setdefault(str(unit), []).append(str(surface))
@@ -199,7 +203,10 @@ class Scanner:
             for word in SCALE_SEP.split(m.group("scale").casefold()):
                 scale *= self.scale_words[word]
         if m.group("cur"):
-            unit = self.prefix_units[" ".join(m.group("cur").split())]
+            written = " ".join(m.group("cur").split())
+            if written in self.transliterated and not (m.group("suf") or m.group("scale") or numeral.decimals or len(m.group("num")) > 3):
+                return None
+            unit = self.prefix_units[written]
         if m.group("pct"):
             unit = "percent"
         end = m.end()
