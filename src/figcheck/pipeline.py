@@ -112,12 +112,41 @@ class Outcome:
 CLAIM_FIELDS = tuple(Claim.model_fields)
 SHARED_STRINGS = {"document", "qualifier", "unit", "metric", "counted", "group", "place", "scope", "definition",
                   "source", "source_text", "as_of_basis"}
+SHARED_FIELDS = tuple(f for f in CLAIM_FIELDS if f in SHARED_STRINGS or f in {"as_of", "since"})
+"""Fields whose values repeat across claims (strings and the two dates): one object each per run."""
 _ALL_SET = set(CLAIM_FIELDS)
 
 
 def _pack(result: DocumentResult) -> tuple[Document, list[tuple[object, ...]]]:
     """A document's claims as plain tuples: a third of the bytes to send between processes."""
     return result.document, [tuple(getattr(c, f) for f in CLAIM_FIELDS) for c in result.claims]
+
+
+def _plain_model(cls: type) -> bool:
+    """Whether ``model_construct`` of ``cls`` with every field given only sets ``__dict__``: no
+    aliases, no post-init hook, no private attributes."""
+    return (
+        not cls.__pydantic_post_init__ and not cls.__private_attributes__ and not cls.__pydantic_root_model__
+        and cls.model_config.get("extra") != "allow"
+        and all(f.alias is None and f.validation_alias is None for f in cls.model_fields.values())
+    )
+
+
+_FAST_CLAIMS = _plain_model(Claim)
+_set = object.__setattr__
+
+
+def _claim(values: dict[str, object]) -> Claim:
+    """``Claim.model_construct(_fields_set=..., **values)`` for a full, validated set of values,
+    without its per-field walk (a third of the parent's time at 100,000 documents)."""
+    if not _FAST_CLAIMS:
+        return Claim.model_construct(_fields_set=_ALL_SET, **values)
+    claim = Claim.__new__(Claim)
+    _set(claim, "__dict__", values)
+    _set(claim, "__pydantic_fields_set__", _ALL_SET)
+    _set(claim, "__pydantic_extra__", None)
+    _set(claim, "__pydantic_private__", None)
+    return claim
 
 
 def _unpack(packed: tuple[Document, list[tuple[object, ...]]], shared: dict[object, object]) -> DocumentResult:
@@ -130,11 +159,12 @@ def _unpack(packed: tuple[Document, list[tuple[object, ...]]], shared: dict[obje
     document, rows = packed
     claims = []
     for row in rows:
-        values = {
-            f: shared.setdefault(v, v) if (f in SHARED_STRINGS or isinstance(v, dt.date)) and v is not None else v
-            for f, v in zip(CLAIM_FIELDS, row, strict=True)
-        }
-        claims.append(Claim.model_construct(_fields_set=_ALL_SET, **values))
+        values = dict(zip(CLAIM_FIELDS, row, strict=True))
+        for f in SHARED_FIELDS:
+            v = values[f]
+            if v is not None:
+                values[f] = shared.setdefault(v, v)
+        claims.append(_claim(values))
     return DocumentResult(document, claims)
 
 
