@@ -60,6 +60,9 @@ D = dt.date
             D(2024, 7, 23),
             {"Some 39 million": D(2024, 7, 23), "630,000": D(2023, 12, 31)},
         ),
+        # A day named without a date: the latest one on or before publication.
+        ("The probe passed within 3.8 million miles of the sun on Christmas Eve.", D(2024, 12, 27), {"3.8 million miles": D(2024, 12, 24)}),
+        ("The agency measured the New Year's Day quake at magnitude 7.6.", D(2024, 1, 2), {"7.6": D(2024, 1, 1)}),
         # "the most since Katrina in 2005": a period after "since" and a few words is a start.
         ("Hurricane Helene killed at least 230 people, the most since Katrina in 2005.", D(2024, 10, 7), {"at least 230": D(2024, 10, 7)}),
     ],

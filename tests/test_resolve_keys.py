@@ -23,6 +23,13 @@ def claims(text: str, published: dt.date = dt.date(2025, 1, 10)) -> dict[str, ob
         ("Wildfires have burned more than 27,000 acres and destroyed an estimated 2,000 homes.", {"more than 27,000 acres": None}),
         ("The cabinet approved a plan to call up tens of thousands of reservists that could cost the economy billions.", {"tens of thousands": None}),
         ("1,301 people died during the hajj, 83% of them unregistered pilgrims who walked in temperatures of 51.8C.", {"83%": "deaths", "51.8C": "temperature"}),
+        # A linking verb makes the figure its subject's value, whatever follows.
+        ("Quarterly profit nearly doubled to $22.1 billion, and the firm guided for sales of $43 billion.", {"$22.1 billion": "profit"}),
+        ("The fiscal 2024 deficit came in at $1.833 trillion, up 8% from the prior year.", {"$1.833 trillion": "debt", "8%": "debt"}),
+        # A noun nearest the figure wins over a verb spelt the same ("interest costs").
+        ("Interest costs will exceed $1 trillion this year.", {"exceed $1 trillion": "cost"}),
+        # Words inside a body's name are no metric ("the Congressional Budget Office").
+        ("Federal debt stands at $28.9 trillion, roughly 98% of output, the Congressional Budget Office said.", {"roughly 98%": "debt"}),
         # A rate is a percentage: "capacity grew by 357 gigawatts" is no growth rate.
         ("China's wind capacity grew by 357 gigawatts in 2024.", {"357 gigawatts": None}),
         ("The economy grew 2.1% in 2024.", {"2.1%": "growth"}),

@@ -53,6 +53,12 @@ METRICS = [
     ("Median household income reached $74,580 in the state.", "$74,580", "wages"),
     ("The bank will take a one-off charge of $300m this quarter.", "$300m", "cost"),
     ("Rebuilding the port will require more than $2 billion.", "more than $2 billion", "cost"),
+    ("The consumer price index rose 0.4% in March.", "0.4%", "inflation"),
+    ("Analysts put the total damage and economic loss at $40 billion.", "$40 billion", "cost"),
+    ("The yen weakened past ¥160 to the dollar.", "past ¥160", "price"),
+    ("Parliament backed a €200 billion infrastructure fund.", "€200 billion", "budget"),
+    ("The plan has €30 billion earmarked for schools.", "€30 billion", "budget"),
+    ("The measure raises taxes by £25bn a year.", "£25bn a year", "revenue"),
     # health and elections
     ("Only 12% of children in the district received routine vaccines.", "12%", "vaccinations"),
     ("The vaccination rate in the region fell to 81%.", "81%", "vaccinations"),

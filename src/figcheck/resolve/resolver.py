@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import regex
 
-from figcheck.extract.dates import WEEKDAY_RX, WEEKDAYS, DateHit
+from figcheck.extract.dates import WEEKDAY_RX, WEEKDAYS, DateHit, infer_year
 from figcheck.extract.quantities import Extraction, Mention
 from figcheck.extract.sentences import Span, paragraphs, sentences
 from figcheck.model import Claim
@@ -103,6 +103,7 @@ class Resolver:
         ) if lang != "en" else frozenset()  # English participles double as adjectives ("wounded persons")
         self.source_counts = {k: v["counts"] for k, v in lexicon.section("sources").items() if isinstance(v, dict) and v.get("counts")}
         self.dateline: dt.date | None = None
+        self._names: list[tuple[int, int]] = []
         self.dateline_at = -1
         scope = lexicon.section("scope")
         subset = [fold(w) for w in (scope.get("subset_markers") or {}).get(lang) or []]
@@ -114,6 +115,11 @@ class Resolver:
         self.part_of = regex.compile(rf"(?i){noun}\s*(?:{alt(part)})\s*")
         of_them = [fold(w) for w in (scope.get("of_them") or {}).get(lang) or []]
         self.of_them = regex.compile(rf"(?i)\s*(?:{alt(of_them)})(?!\w)")
+        linking = [fold(w) for w in (scope.get("linking") or {}).get(lang) or []]
+        self.linked = regex.compile(rf"(?i)(?<!\w)(?:{alt(linking)})\s*\Z")
+        named = (lexicon.section("periods").get("named_days") or {})
+        self.named_day_dates = {k: tuple(int(x) for x in str(v["date"]).split("-")) for k, v in named.items() if isinstance(v, dict)}
+        self.named_days = PhraseMatcher({k: list((v.get("names") or {}).get(lang) or []) for k, v in named.items() if isinstance(v, dict)}, lang)
         total_of = [fold(w) for w in (scope.get("total_of") or {}).get(lang) or []]
         self.total_of = regex.compile(rf"(?i)(?<!\w)(?:{alt(total_of)})\s*\Z")
         more = [fold(w) for w in (scope.get("more") or {}).get(lang) or []]
@@ -149,6 +155,9 @@ class Resolver:
                 inside = [m for m in mentions[pos:] if sent.start <= m.start < sent.end]
                 pos += len(inside)
                 previous: Claim | None = None
+                # Names of bodies ("the Congressional Budget Office") hold words that are no metric.
+                self._names = [(a.start, a.end) for a in self.attr.find(text, sent.start, sent.end)] if inside else []
+                self._names += [(h.start, h.end) for h in self.attr.aliases.finditer(text, sent.start, sent.end)] if inside else []
                 for i, m in enumerate(inside):
                     lower = inside[i - 1].end if i else sent.start
                     upper = inside[i + 1].start if i + 1 < len(inside) else sent.end
@@ -345,6 +354,7 @@ class Resolver:
         # Words inside a definition ("including the missing") narrow a metric; they do not name one.
         narrowing = [(h.start, h.end) for h in self.definitions.finditer(text, z.before[0], z.predicate[1])]
         # A trigger whose metric the figure's unit cannot measure is no candidate ("27,000 acres").
+        narrowing += self._names
         outside = lambda hits: [h for h in hits if not any(a <= h.start < b for a, b in narrowing) and self._measures(h.key, m.unit)]  # noqa: E731
         # A bound written apart from its number spans the noun: "تجاوز عدد الجرحى ١٠٩ آلاف".
         within = outside(self.metric_nouns.finditer(text, m.start, m.num_start) + self.metric_verbs.finditer(text, m.start, m.num_start))
@@ -366,12 +376,20 @@ class Resolver:
         np_verbs = [h for h in np_hits if h in outside(self.metric_verbs.finditer(text, *z.np)) and not self._is_noun(h)]
         if np_verbs and len({h.key for h in np_hits}) == 1:
             return np_verbs[0].key
+        if before and self.linked.search(text, z.before[0], z.before[1]):
+            # "Nvidia's fourth-quarter profit nearly doubled to $22.1 billion, and … sales": the
+            # subject of a linking verb is what the figure measures, whatever follows it.
+            return self._nearest(before)
         pred = outside(self.metric_verbs.finditer(text, *z.predicate) + self.metric_nouns.finditer(text, *z.predicate))
         if pred:
             return min(pred, key=lambda h: h.start).key
         if np_hits:
             return np_hits[0].key
-        return max(before, key=lambda h: h.end).key if before else None
+        return self._nearest(before) if before else None
+
+    def _nearest(self, before: list[Hit]) -> str:
+        """The trigger nearest the figure; a noun over a verb spelt the same ("interest costs")."""
+        return max(before, key=lambda h: (h.end, self._is_noun(h))).key
 
     def _is_noun(self, h: Hit) -> bool:
         """Whether a verb trigger's words are a noun trigger too ("wounded", "dead")."""
@@ -470,6 +488,12 @@ class Resolver:
                 continue  # the dateline dates the story, not this figure; a future date is a plan
             else:
                 explicit.append((abs(d.start - m.start), date))
+        for h in self.named_days.finditer(text, *clause):
+            # "on Christmas Eve", "the New Year's Day quake": a day named without a date.
+            month, day = self.named_day_dates[h.key]
+            date = infer_year(month, day, published)
+            if date is not None and (published is None or (published - date).days <= YEARLESS_PAST_DAYS):
+                explicit.append((abs(h.start - m.start), date))
         if explicit:
             return min(explicit)[1], "explicit", since
         if period:
