@@ -123,7 +123,9 @@ def figcheck_tagger() -> Callable[[str], list[Prediction]]:
             if c.qualifier == "range" and c.low is not None and c.high is not None:
                 value = (c.low, c.high)
             unit = normalise_unit(c.unit)
-            if c.unit == "count" and c.counted:
+            if c.unit == "count" and c.text.casefold().endswith("fold"):
+                unit = "count"  # a multiplier ("sixfold") is NewsQuant's count, as "N times" is
+            elif c.unit == "count" and c.counted:
                 unit = counted_noun(c.counted)
             elif c.unit == "percent" and not DIGIT.search(c.text) and not PERCENT_WORD.search(c.text):
                 # NewsQuant writes a fraction word as a share of one ("a third" → 0.333…, unit "% <noun>");

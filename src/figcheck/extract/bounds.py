@@ -96,6 +96,8 @@ class Bounds:
         gap = text[a.end : b.start]
         if "\n" in gap:
             return None  # the two figures stand in different paragraphs
+        if a.unit == "count" and b.unit != "count" and b.start < b.num_start:
+            return None  # "grew sixfold to HK $3.7 billion": a range writes its currency on both ends or after
         before = text[max(text.rfind("\n", 0, a.start) + 1, a.start - 20) : a.start]
         if self.change_from.search(text, max(0, a.start - 80), a.start):
             return None

@@ -21,7 +21,7 @@ PATTERNS = [
     r"(?<![\w&])#\w+",
     r"\[\d{1,3}\]",
     # Codes where letters and digits touch or are hyphenated: COVID-19, F-16, G7, MH17, A320, 10-K, 3D.
-    r"(?<![\w])(?!minus-)\p{L}{1,12}-[0-9]+\w*",
+    r"(?<![\w])(?!minus-|sub-)\p{L}{1,12}-[0-9]+\w*",
     r"(?<![\w.,])\d+-\p{Lu}\w*",
     r"(?<![\w.,])\d+(?:D|G)(?!\w)",
     # Ages: "a 45-year-old", "aged 45", "John Smith, 45, said".

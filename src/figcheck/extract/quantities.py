@@ -37,6 +37,8 @@ UNIT_REPEAT = regex.compile(r"(?:,\s*|\s+)(?:while|whereas|but|and|or|versus|vs\
 BARE_AFTER = regex.compile(r"\s*(?:[.,;:)]|\Z)|\s+(?:in|on|at|by|for|during|last|this|a|an|per)\s", regex.I)
 # Between a fraction and the unit it divides: "half a", "two-thirds of a".
 OF_A = regex.compile(r"\s+(?:of\s+)?an?\s+", regex.I)
+# "sub-7 nanometer": a hyphenated "below".
+SUB = regex.compile(r"(?<![\w-])sub-", regex.I)
 # Latin letters glued to a number's last digit.
 GLUED_WORD = regex.compile(r"\p{Latin}")
 
@@ -112,7 +114,7 @@ class Scanner:
         start = rf"(?:(?<=(?<!\w)(?:[{regex.escape(glued)}]{{1,2}}{article})ـ?)|(?<![\w.,/\\:@#&=+]))" if glued else r"(?<![\w.,/\\:@#&=+])"
         # The look-ahead for a digit within six characters lets the engine skip plain words fast.
         self.digit_rx = regex.compile(
-            rf"(?=[^\n]{{0,6}}[0-9])(?:(?<!\p{{L}})(?P<cur>(?:{pre})\s?))?{SIGN}?(?(sign)|(?(cur)|{start}(?<![^0-9\s%]-)))(?P<num>{NUM})"
+            rf"(?=[^\n]{{0,6}}[0-9])(?:(?<!\p{{L}})(?P<cur>(?:{pre})\s?))?{SIGN}?(?(sign)|(?(cur)|{start}(?:(?<![^0-9\s%]-)|(?<=(?<![\w-])sub-))))(?P<num>{NUM})"
             rf"(?:(?P<suf>{suf})(?![\w])|(?P<ord>st|nd|rd|th)(?![\w])|(?P<pct>%))?"
             rf"(?:[\s\-־]{{1,2}}(?P<scale>(?:{sw})(?:[\s-]+(?:{sw}))?)(?![\w]))?",
         )
@@ -226,6 +228,9 @@ class Scanner:
             half = 0.5 * 10 ** (-numeral.decimals) * scale
             low, high = round(value - half, places + 1), round(value + half, places + 1)
         start = m.start("cur") if m.group("cur") else m.start("sign") if m.group("sign") else m.start("num")
+        if self.lang == "en" and not m.group("cur") and SUB.match(text, max(0, start - 4)) and start >= 4:
+            # "sub-300 sq m office space": below the figure.
+            return Mention(start - 4, end, m.start("num"), m.end("num"), value, 0.0, value, "less_than", unit, scale=scale)
         if not ordinal and unit == "count" and scale == 1 and self.day_before.search(text, max(0, start - 16), start):
             ordinal = True  # the number names a day of a count, it counts nothing itself
             return Mention(start, end, m.start("num"), m.end("num"), value, value, value, "exact", "count", True, True)
@@ -262,7 +267,7 @@ class Scanner:
                 continue
             nxt = out[i + 1] if i + 1 < len(out) else None
             prev = out[i - 1] if i else None
-            if nxt is not None and nxt.unit != "count" and UNIT_PAIR.fullmatch(text, m.end, nxt.start):
+            if nxt is not None and nxt.unit != "count" and nxt.start == nxt.num_start and UNIT_PAIR.fullmatch(text, m.end, nxt.start):
                 out[i] = replace(m, unit=nxt.unit)
             elif (
                 prev is not None and prev.unit not in {"count", "percent"} and BARE_AFTER.match(text, m.end)
