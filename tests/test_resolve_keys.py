@@ -76,6 +76,14 @@ def test_metric(text, expected):
         # "more" / "נוספים" count more of the same people.
         ("דובר צה\"ל מסר כי שלושה לוחמים נהרגו בקרב, ושניים נוספים נפצעו באורח קשה.", {"שניים": "soldiers"}),
         ("Three soldiers were killed and two more were wounded.", {"two": "soldiers"}),
+        # A part set off by a comma is another phrase: the figure keeps its own noun's group.
+        ("Eighteen people, most of them women and children, died in the strike.", {"Eighteen": "people"}),
+        # A bare figure continues the main count, not a part named with "including".
+        ("Floods killed at least 82 people, including 28 children, and officials said 41 were still unaccounted for.", {"41": "people"}),
+        # "of them" shares the group even when the figure names its own metric.
+        ("More than 10,000 Palestinians are held in Israeli jails, around 3,400 of them in administrative detention.", {"around 3,400": "palestinians"}),
+        # An abbreviation with dots is one word of the noun phrase.
+        ("A data centre uses as much power as some 750,000 U.S. homes.", {"some 750,000": "homes"}),
         # The whole takes the part's group: "16 hospitals out of 36".
         ("قالت منظمة الصحة العالمية إن 16 مستشفى فقط من أصل 36 تعمل جزئيا.", {"16": "hospitals", "36": "hospitals"}),
     ],

@@ -94,6 +94,10 @@ GROUPS = [
     ("قالت الوزارة إن 70 من العاملين الصحيين اعتقلوا.", "70", "health_workers"),
     ("ولد 500 طفل في المخيم هذا الشهر.", "500", "children"),
     ("The country will build 8 stadiums for the tournament.", "8", "buildings"),
+    ("The clinic has fewer than 10 doctors left.", "fewer than 10", "health_workers"),
+    ("Some 60 million households streamed the final.", "Some 60 million", "homes"),
+    ("Brain scans of 1,200 volunteers showed no link.", "1,200", "people"),
+    ("The database has been used by over 2 million researchers.", "over 2 million", "people"),
     ("تبني الدولة 8 ملاعب جديدة.", "8", "buildings"),
     ("בסוף השבוע עלה ל־410 מספר חללי צה\"ל בלחימה.", "410", "soldiers"),
 ]

@@ -23,7 +23,10 @@ CLAUSE_END = regex.compile(r"[.;:!?—–()\[\]\"]|,\s+(?:and|but|while|accordin
 # Hebrew and Arabic chain clauses with a comma and a conjunction glued to the next word
 # ("…، فيما بلغت نسبة المشاركة"): a comma ends the predicate.
 CLAUSE_END_RTL = regex.compile(rf"{CLAUSE_END.pattern}|,")
-TOKEN = regex.compile(r"[\p{L}\p{M}\d'’-]+|[^\s\p{L}\p{M}\d]")
+# After a comma, these open a phrase about part of the figure, not more of its noun phrase.
+APPOSITIVE = regex.compile(r"(?i)\s*(?:most|many|some|all|half|mostly|including|among|of\s+whom|of\s+them|nearly\s+all|almost\s+all)\b")
+# An abbreviation with dots ("U.S.", "U.N.") is one word.
+TOKEN = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\d'’-]+|[^\s\p{L}\p{M}\d]")
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ def zones(text: str, start: int, end: int, lower: int, upper: int, lang: str, ve
         tok = m.group()
         if not tok[0].isalnum() and tok not in joins:
             break
+        if tok == "," and APPOSITIVE.match(text, m.end()):
+            break  # "Eighteen people, most of them women and children": the part is another phrase
         if count == 0 and tok.casefold() in LEAD_INS.get(lang, ()):
             np_end = m.end()
             continue

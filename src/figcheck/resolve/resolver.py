@@ -174,7 +174,10 @@ class Resolver:
                     z = zones(text, m.start, end, lower, upper, self.lang, self.verb_words)
                     claim = self._claim(path, original, text, m, z, sent, ctx, ex.dates, published, previous, line_starts, period_between)
                     claims.append(claim)
-                    previous = claim
+                    # A part named with "including" is not what a later bare figure continues:
+                    # "killed 82 people, including 28 children, and … 41 were still unaccounted for".
+                    if previous is None or not (i and self.subset.search(text, inside[i - 1].end, m.start)):
+                        previous = claim
                 if inside:
                     tail = self._share_keys(text, inside, claims[len(claims) - len(inside) :])
                     tail = self._clause_verbs(text, inside, tail, sent)
@@ -272,9 +275,12 @@ class Resolver:
                 # "five more people had died …, bringing the total to 227": the running total of the same count.
                 claims[i] = claim.model_copy(update={"metric": prev.metric, "group": claim.group or prev.group})
                 continue
-            if claim.metric is None and prev is not None and prev.metric and self.of_them.match(text, inside[i].end):
-                # "1,301 pilgrims died, 83% of them unregistered": a share of the figure before.
-                claims[i] = claim.model_copy(update={"metric": prev.metric, "group": prev.group, "scope": claim.scope or prev.scope})
+            if prev is not None and prev.metric and self.of_them.match(text, inside[i].end):
+                # "1,301 pilgrims died, 83% of them unregistered": a share of the figure before,
+                # counting what it counts unless it names its own metric.
+                claims[i] = claim.model_copy(update={
+                    "metric": claim.metric or prev.metric, "group": claim.group or prev.group, "scope": claim.scope or prev.scope,
+                })
                 continue
             if prev is not None and prev.group and self.more.match(text, inside[i].end):
                 # "שלושה לוחמים נהרגו, ושניים נוספים נפצעו": more of the same people.
