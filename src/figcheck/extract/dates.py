@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -110,8 +111,9 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateHit]:
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    starts = _Starts(text)
     for kind, rx in PATTERNS:
-        for m in rx.finditer(text):
+        for m in starts.matches(kind, rx):
             if not free(m.start(), m.end()):
                 continue
             hit = _build(kind, m, reference)
@@ -129,6 +131,59 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateHit]:
             hits.append(DateHit(m.start(), m.end(), "relative", date, "day", False))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+# Where each pattern's matches can start. Every one of DIGIT_FIRST starts at a digit with no
+# word character before it; MONTH_FIRST at an English month name, whose first three letters are
+# one of MONTH_STARTS (matched with the same flags, so with the same case equivalences); the
+# Hebrew and Arabic patterns need a month name in their script.
+DIGIT_FIRST = {"iso", "dmy", "dmy_en", "dmy_he", "dmy_ar", "years", "time"}
+MONTH_FIRST = {"mdy", "my"}
+SCRIPT = {"dmy_he": "he", "my_he": "he", "dmy_ar": "ar", "my_ar": "ar"}
+DIGIT_START = regex.compile(r"(?<!\w)[0-9]")
+MONTH_START = regex.compile(r"(?<!\w)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", regex.I)
+SCRIPT_LETTER = {"he": regex.compile(r"[\u05D0-\u05EA]"), "ar": regex.compile(r"[\u0621-\u064A]")}
+
+
+class _Starts:
+    """``rx.finditer(text)`` for each pattern, trying a pattern only where one of its matches can
+    start: the patterns are long alternations and the engine tries each at every character."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._digits: list[int] | None = None
+        self._months: list[int] | None = None
+        self._script: dict[str, bool] = {}
+
+    def matches(self, kind: str, rx: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+        script = SCRIPT.get(kind)
+        if script is not None:
+            if script not in self._script:
+                self._script[script] = SCRIPT_LETTER[script].search(self.text) is not None
+            if not self._script[script]:
+                return iter(())
+        if kind in DIGIT_FIRST:
+            if self._digits is None:
+                self._digits = [m.start() for m in DIGIT_START.finditer(self.text)]
+            return _matches_at(rx, self.text, self._digits)
+        if kind in MONTH_FIRST:
+            if self._months is None:
+                self._months = [m.start() for m in MONTH_START.finditer(self.text)]
+            return _matches_at(rx, self.text, self._months)
+        return rx.finditer(self.text)
+
+
+def _matches_at(rx: regex.Pattern[str], text: str, starts: list[int]) -> Iterator[regex.Match[str]]:
+    """What ``rx.finditer(text)`` yields when every match starts at one of ``starts`` (in order):
+    each search resumes where the last match ended, and no pattern here matches the empty string."""
+    pos = 0
+    for at in starts:
+        if at < pos:
+            continue
+        m = rx.match(text, at)
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 def _weekday(name: str, reference: dt.date | None) -> dt.date | None:
