@@ -72,6 +72,11 @@ def test_as_of(text, published, expected):
     assert {k: got[k].as_of for k in expected} == expected
 
 
+def test_since_a_few_words_before_the_date_in_hebrew():
+    got = claims("עלה ל־406 מספר חללי צה\"ל מאז תחילת התמרון הקרקעי ב־27 באוקטובר.", D(2025, 1, 16))
+    assert (got["406"].as_of, got["406"].since) == (D(2025, 1, 16), D(2024, 10, 27))
+
+
 def test_since_a_few_words_before_the_date():
     got = claims("Rwanda has recorded 62 Marburg cases since the outbreak was declared on September 27.", D(2024, 10, 16))
     assert (got["62"].as_of, got["62"].since) == (D(2024, 10, 16), D(2024, 9, 27))

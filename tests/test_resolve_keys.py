@@ -60,6 +60,13 @@ def claims(text: str, published: dt.date = dt.date(2025, 1, 10)) -> dict[str, ob
         # Lists where the counted noun follows its figure.
         ("בתקיפה נהרגו חמישה בני משפחה אחת, בהם שתי נשים ושלושה ילדים.", {"שתי": "deaths", "שלושה": "deaths"}),
         ("أسفرت الغارات عن استشهاد 400 فلسطيني، بينهم 183 طفلا و94 امرأة.", {"183": "deaths", "94": "deaths"}),
+        # A verb with a conjunction glued to it ends the noun phrase before it.
+        ("מתחילת העונה אובחנו בישראל 312 חולי קדחת ונפטרו 21.", {"312": "cases", "21": "deaths"}),
+        # The previous figure's noun is its own: "59 חברי כנסת מול 53" are two vote counts.
+        ("ההצעה אושרה ברוב של 59 חברי כנסת מול 53.", {"59": "votes", "53": "votes"}),
+        # The whole counts what its part counts.
+        ("לקואליציה 68 חברי כנסת מתוך 120.", {"68": "seats", "120": "seats"}),
+        ("טראמפ זכה ב־312 אלקטורים לעומת 226 של האריס.", {"226": "votes"}),
         # A share "of them" counts what the figure before counts, unless it names its own metric.
         ("توفي ١٬٣٠١ حاج خلال موسم الحج، ٨٣٪ منهم غير مصرح لهم.", {"٨٣٪": "deaths"}),
         ("59 חטופים עדיין מוחזקים בעזה, ולפחות 35 מהם אינם בחיים.", {"ולפחות 35": "deaths"}),

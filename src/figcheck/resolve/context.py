@@ -23,6 +23,7 @@ CLAUSE_END = regex.compile(r"[.;:!?—–()\[\]\"]|,\s+(?:and|but|while|accordin
 # Hebrew and Arabic chain clauses with a comma and a conjunction glued to the next word
 # ("…، فيما بلغت نسبة المشاركة"): a comma ends the predicate.
 CLAUSE_END_RTL = regex.compile(rf"{CLAUSE_END.pattern}|,")
+CONJ = {"ו", "و"}
 # After a comma, these open a phrase about part of the figure, not more of its noun phrase.
 APPOSITIVE = regex.compile(r"(?i)\s*(?:most|many|some|all|half|mostly|including|among|of\s+whom|of\s+them|nearly\s+all|almost\s+all)\b")
 # An abbreviation with dots ("U.S.", "U.N.") is one word.
@@ -58,8 +59,8 @@ def zones(text: str, start: int, end: int, lower: int, upper: int, lang: str, ve
         if count == 0 and tok.casefold() in LEAD_INS.get(lang, ()):
             np_end = m.end()
             continue
-        if tok.casefold() in stop or (count and tok.casefold() in verbs):
-            break
+        if tok.casefold() in stop or (count and (tok.casefold() in verbs or (tok[:1] in CONJ and tok[1:].lstrip("-־") in verbs))):
+            break  # a verb ends the phrase, with its conjunction too: "312 חולי קדחת … ונפטרו 21"
         count += 1
         np_end = m.end()
         if count >= 7:

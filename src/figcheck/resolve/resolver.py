@@ -21,7 +21,8 @@ from figcheck.resolve.lexicon import Hit, Lexicon, PhraseMatcher, fold
 SINCE_BEFORE = {
     # "since the outbreak was declared on September 27": the start may stand a few words back.
     "en": regex.compile(r"(?i)(?:since(?:\s+[^\s,.;:]+){0,5}?\s+on|since|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?|began\s+on|from|taken\s+on|abducted\s+on|kidnapped\s+on|captured\s+on)\s+(?:the\s+)?\Z"),
-    "he": regex.compile(r"(?:מאז|מ-|מ־|החל\s+מ)\s*\Z"),
+    # "מאז תחילת התמרון הקרקעי ב־27 באוקטובר": the start named a few words after "since".
+    "he": regex.compile(r"(?:מאז(?:\s+[^\s,.;:]+){0,5}?\s+ב[-־]?|מאז|מ-|מ־|החל\s+מ)\s*\Z"),
     "ar": regex.compile(r"(?:منذ|ابتداء\s+من|اعتبارا\s+من)\s*(?:(?:صباح|مساء|فجر|ظهر)\s*)?\Z"),
 }
 LOCATIVE = {
@@ -127,13 +128,15 @@ class Resolver:
         links = [fold(w) for w in (scope.get("same_measure") or {}).get(lang) or []]
         # "rose 4% to $80,610", "jumped to 3% in January from 2.5%", "₪7,850 last year, up 6.2%".
         self.same_measure = regex.compile(
-            rf"(?i)(?:\s+(?:in|on|during|for|last|this|في|خلال|ב)\s*[\w.']+(?:\s+[\w]+)?)?\s*,?\s*(?:{alt(links)})\s*(?:a\s+record\s+)?"
+            rf"(?i){noun}(?:\s+(?:in|on|during|for|last|this|في|خلال|ב)\s*[\w.']+(?:\s+[\w]+)?)?\s*,?\s*(?:{alt(links)})\s*(?:a\s+record\s+)?"
         )
         # A list item: a comma or "and", then at most four words and no verb-like clause break.
         self.listed = regex.compile(r"\s*(?:,|;|\band\b|و|ו)\s*(?:[\p{L}\p{M}'’/&.-]+\s+){0,4}?(?:on|at|with|to)?\s*")
         if lang in {"he", "ar"}:
             # The counted noun follows its figure: "183 طفلا و94 امرأة", "שתי נשים ושלושה ילדים".
-            self.listed = regex.compile(rf"{self.listed.pattern}|(?:\s+[\p{{L}}\p{{M}}\"']+){{0,2}}\s*,?\s*(?:و|ו)[-־]?\s*")
+            self.listed = regex.compile(
+                rf"{self.listed.pattern}|(?:\s+[\p{{L}}\p{{M}}\"']+){{0,2}}\s*,?\s*(?:و|ו)[-־]?(?:[\p{{L}}\p{{M}}\"'־-]+\s+){{0,3}}?\s*"
+            )
         began = [fold(w) for w in (lexicon.section("periods").get("began") or {}).get(lang) or []]
         # "began in 2011", "since Katrina in 2005": a start named up to three words before the period.
         self.began = regex.compile(rf"(?i)(?<!\w)(?:{alt(began)})\s+(?:[^\s,.;:]+\s+){{0,3}}?(?:(?:in|on|from|the|of)\s+)*\Z")
@@ -155,6 +158,7 @@ class Resolver:
                 inside = [m for m in mentions[pos:] if sent.start <= m.start < sent.end]
                 pos += len(inside)
                 previous: Claim | None = None
+                prev_np_end = sent.start
                 # Names of bodies ("the Congressional Budget Office") hold words that are no metric.
                 self._names = [(a.start, a.end) for a in self.attr.find(text, sent.start, sent.end)] if inside else []
                 self._names += [(h.start, h.end) for h in self.attr.aliases.finditer(text, sent.start, sent.end)] if inside else []
@@ -171,7 +175,10 @@ class Resolver:
                     period_between = (inside[k - 1].end if k else sent.start, inside[j + 1].start if j + 1 < len(inside) else sent.end)
                     # A bound written after the counted noun does not hide the noun from the figure.
                     end = m.core_end if m.core_end >= 0 else m.end
-                    z = zones(text, m.start, end, lower, upper, self.lang, self.verb_words)
+                    # In Hebrew and Arabic the previous figure's noun follows it and is its own,
+                    # not words before this one ("ברוב של 59 חברי כנסת מול 53").
+                    z = zones(text, m.start, end, max(lower, prev_np_end) if self.lang in {"he", "ar"} else lower, upper, self.lang, self.verb_words)
+                    prev_np_end = z.np[1]
                     claim = self._claim(path, original, text, m, z, sent, ctx, ex.dates, published, previous, line_starts, period_between)
                     claims.append(claim)
                     # A part named with "including" is not what a later bare figure continues:
@@ -258,8 +265,11 @@ class Resolver:
             gap_after = text[inside[i].end : inside[i + 1].start] if nxt is not None else ""
             if nxt is not None and nxt.metric and self.part_of.fullmatch(gap_after):
                 claims[i] = claim.model_copy(update={"metric": nxt.metric, "group": claim.group or nxt.group, "scope": claim.scope or nxt.scope})
+            elif nxt is not None and claim.metric and self.part_of.fullmatch(gap_after):
+                # "68 חברי כנסת מתוך 120", "16 مستشفى فقط من أصل 36": the whole counts what its part counts.
+                claims[i + 1] = nxt.model_copy(update={"metric": nxt.metric or claim.metric, "group": nxt.group or claim.group})
             elif nxt is not None and nxt.group is None and claim.group and self.part_of.fullmatch(gap_after):
-                claims[i + 1] = nxt.model_copy(update={"group": claim.group})  # "16 مستشفى فقط من أصل 36"
+                claims[i + 1] = nxt.model_copy(update={"group": claim.group})
         for i in range(len(claims) - 1):
             a, b = claims[i], claims[i + 1]
             if (a.metric is None) != (b.metric is None) and self.same_measure.fullmatch(text, inside[i].end, inside[i + 1].start):
