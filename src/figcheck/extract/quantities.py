@@ -37,6 +37,9 @@ UNIT_REPEAT = regex.compile(r"(?:,\s*|\s+)(?:while|whereas|but|and|or|versus|vs\
 BARE_AFTER = regex.compile(r"\s*(?:[.,;:)]|\Z)|\s+(?:in|on|at|by|for|during|last|this|a|an|per)\s", regex.I)
 # Between a fraction and the unit it divides: "half a", "two-thirds of a".
 OF_A = regex.compile(r"\s+(?:of\s+)?an?\s+", regex.I)
+# A fraction written in digits: "1/2 pound", "1⁄32 of a quart".
+SLASH = regex.compile(r"[/⁄]([0-9]{1,3})(?![0-9/⁄])")
+OF = regex.compile(r"\s+of\s", regex.I)
 # "sub-7 nanometer": a hyphenated "below".
 SUB = regex.compile(r"(?<![\w-])sub-", regex.I)
 # Latin letters glued to a number's last digit.
@@ -212,6 +215,17 @@ class Scanner:
         if m.group("pct"):
             unit = "percent"
         end = m.end()
+        slash = SLASH.match(text, end) if end == m.end("num") and unit == "count" and not ordinal and not numeral.decimals else None
+        if slash and 0 < value < int(slash.group(1)):
+            share = value / int(slash.group(1))
+            named, after = self._unit_after(text, slash.end())
+            if named == "count" and (of_a := OF_A.match(text, slash.end())):
+                named, after = self._unit_after(text, of_a.end())
+            if named != "count":  # "1/2 pound", "1/16 of a pint"
+                return Mention(m.start("num"), after, m.start("num"), slash.end(), round(share, 9), round(share, 9), round(share, 9), "exact", named)
+            if OF.match(text, slash.end()):  # "2/3 of the voters": a share, as "two-thirds of" is
+                pct = round(100 * share, 1)
+                return Mention(m.start("num"), slash.end(), m.start("num"), slash.end(), pct, pct, pct, "exact", "percent")
         if unit == "count" and not ordinal:
             unit, end = self._unit_after(text, end)
         elif not ordinal:
