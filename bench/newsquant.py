@@ -11,6 +11,12 @@ when that prediction's normalised unit also equals the gold ``normalized_unit``;
 consumed by a value+unit match is not reused. Precision divides by all predictions, recall by
 all gold quantities. quantulum3 (``pip install -e '.[bench]'``) runs in the same process on
 the same sentences, with gold ranges averaged for it as the published evaluation does.
+
+figcheck's claims are named in NewsQuant's vocabulary before scoring (``figcheck_tagger``): pint
+units by their English names, a counted thing (unit ``count``) by its noun, singular; a fraction
+word ("a third", read as 33.3 percent) as a share of one; a duration followed by "old" as an age.
+``--misses`` prints, per sentence, each gold value missed, each value read with another unit (and
+the unit read), and each extra prediction, after a count of the three.
 """
 
 from __future__ import annotations
