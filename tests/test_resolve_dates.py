@@ -63,6 +63,13 @@ D = dt.date
         # A day named without a date: the latest one on or before publication.
         ("The probe passed within 3.8 million miles of the sun on Christmas Eve.", D(2024, 12, 27), {"3.8 million miles": D(2024, 12, 24)}),
         ("The agency measured the New Year's Day quake at magnitude 7.6.", D(2024, 1, 2), {"7.6": D(2024, 1, 1)}),
+        # A year that names the period of what follows it: possessive, attributive, fiscal (U.S.).
+        ("NASA put 2024's global average temperature 1.28 degrees Celsius above its baseline.", D(2025, 1, 10), {"1.28 degrees Celsius": D(2024, 12, 31)}),
+        ("Canada's 2023 wildfire season burned 18.5 million hectares.", D(2024, 8, 27), {"18.5 million hectares": D(2023, 12, 31)}),
+        ("The Treasury's fiscal 2024 deficit came in at $1.833 trillion.", D(2024, 10, 30), {"$1.833 trillion": D(2024, 9, 30)}),
+        ("Israel's 2025 budget totals NIS 620 billion.", D(2024, 12, 29), {"NIS 620 billion": D(2024, 12, 29)}),
+        # A period still running says no more than its report's day: the named day wins.
+        ("The number of mpox cases in Africa this year nears 17,000, Africa CDC said on Thursday.", D(2024, 8, 16), {"nears 17,000": D(2024, 8, 15)}),
         # "the most since Katrina in 2005": a period after "since" and a few words is a start.
         ("Hurricane Helene killed at least 230 people, the most since Katrina in 2005.", D(2024, 10, 7), {"at least 230": D(2024, 10, 7)}),
     ],
@@ -70,6 +77,11 @@ D = dt.date
 def test_as_of(text, published, expected):
     got = claims(text, published)
     assert {k: got[k].as_of for k in expected} == expected
+
+
+def test_a_year_before_a_conjunction_names_no_period():
+    """'between 2009 and 2018': 2009 does not describe a noun after it."""
+    assert claims("Researchers found 14% of reefs had been lost between 2009 and 2018.", D(2024, 5, 1))["14%"].as_of != D(2009, 12, 31)
 
 
 def test_since_a_few_words_before_the_date_in_hebrew():

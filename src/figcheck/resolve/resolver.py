@@ -43,6 +43,11 @@ COUNT_UNITS = frozenset({"count", "percent", "dimensionless"})
 CURRENCY_UNIT = regex.compile(r"[A-Z]{3}\b")
 # What may stand between a Hebrew or Arabic verb and its figure: a few words, no punctuation.
 VERB_GAP = regex.compile(r"(?:\s+[\p{L}\p{M}\"'־-]+){0,4}?\s+(?:عن\s+)?")
+# Words after a year that do not make it describe the next noun ("between 2009 and 2018").
+NOT_ATTRIBUTIVE = (
+    "and", "or", "to", "in", "on", "at", "with", "from", "by", "for", "of", "as", "than", "when", "after", "before",
+    "is", "was", "were", "are", "had", "has", "have", "the", "a", "an", "but", "until", "through", "levels", "level",
+)
 TO_LINK = regex.compile(r"\s+(?:to|עד|إلى)\s+(?:a\s+record\s+)?")
 # Where the clause whose dates date a figure ends: a semicolon, a colon, a dash, a bracket (a
 # full stop inside a sentence is an abbreviation's: "the U.N. said on Monday"), or a comma that
@@ -121,6 +126,16 @@ class Resolver:
         named = (lexicon.section("periods").get("named_days") or {})
         self.named_day_dates = {k: tuple(int(x) for x in str(v["date"]).split("-")) for k, v in named.items() if isinstance(v, dict)}
         self.named_days = PhraseMatcher({k: list((v.get("names") or {}).get(lang) or []) for k, v in named.items() if isinstance(v, dict)}, lang)
+        periods = lexicon.section("periods")
+        fiscal = [fold(w) for w in (periods.get("fiscal_words") or {}).get(lang) or []]
+        end = str((periods.get("fiscal_year_end") or {}).get(lang) or "12-31").split("-")
+        self.fiscal_end = (int(end[0]), int(end[1]))
+        # A year that names the period of what follows: possessive, attributive or fiscal.
+        self.year_words = regex.compile(
+            rf"(?<![\w$€£₪.,/-])(?:(?P<fiscal>{alt(fiscal)})\s+)?(?P<y>(?:19|20)[0-9]{{2}})"
+            rf"(?:['’]s|(?=\s+(?!(?:{'|'.join(NOT_ATTRIBUTIVE)})\b)[a-z]))(?![\w%-])"
+            if lang == "en" else r"(?!)"
+        )
         total_of = [fold(w) for w in (scope.get("total_of") or {}).get(lang) or []]
         self.total_of = regex.compile(rf"(?i)(?<!\w)(?:{alt(total_of)})\s*\Z")
         more = [fold(w) for w in (scope.get("more") or {}).get(lang) or []]
@@ -457,6 +472,14 @@ class Resolver:
         stop = self.date_break.search(text, m.end, sent.end)
         return start, stop.start() if stop else sent.end
 
+    def _dates_figure(
+        self, text: str, at: int, m: Mention, sent: Span, clause: tuple[int, int], between: tuple[int, int], cumulative: bool,
+    ) -> bool:
+        """Whether a period named at ``at`` dates the figure ``m``."""
+        if not (clause[0] <= at < clause[1] and between[0] <= at < between[1]) or cumulative:
+            return False
+        return not (self.began.search(text, max(sent.start, at - 40), at) or self.baseline.search(text, max(sent.start, at - 30), at))
+
     def _dates(
         self, text: str, m: Mention, sent: Span, ctx: ParagraphContext, dates: list[DateHit], published: dt.date | None,
         cumulative: bool = False, between: tuple[int, int] = (0, 1 << 62),
@@ -472,11 +495,7 @@ class Resolver:
                 # Only a period in the figure's own clause, not cut off from it by another
                 # figure, dates it, and not the period a comparison starts from ("up 4% from a
                 # year earlier").
-                if (
-                    clause[0] <= d.start < clause[1] and between[0] <= d.start < between[1] and not cumulative
-                    and not self.began.search(text, max(sent.start, d.start - 40), d.start)
-                    and not self.baseline.search(text, max(sent.start, d.start - 30), d.start)
-                ):
+                if self._dates_figure(text, d.start, m, sent, clause, between, cumulative):
                     period.append((abs(d.start - m.start), d.date))
                 continue
             if d.precision != "day":
@@ -504,6 +523,14 @@ class Resolver:
                 continue  # the dateline dates the story, not this figure; a future date is a plan
             else:
                 explicit.append((abs(d.start - m.start), date))
+        taken = [(d.start, d.end) for d in dates if sent.start <= d.start < sent.end]
+        for y in self.year_words.finditer(text, *clause):
+            # "2024's global average temperature", "Canada's 2023 wildfire season", "fiscal 2024".
+            if any(a <= y.start() < b for a, b in taken) or published is None or int(y["y"]) > published.year:
+                continue
+            if self._dates_figure(text, y.start(), m, sent, clause, between, cumulative):
+                month, day = self.fiscal_end if y["fiscal"] else (12, 31)
+                period.append((abs(y.start() - m.start), min(dt.date(int(y["y"]), month, day), published)))
         for h in self.named_days.finditer(text, *clause):
             # "on Christmas Eve", "the New Year's Day quake": a day named without a date.
             month, day = self.named_day_dates[h.key]
@@ -512,6 +539,8 @@ class Resolver:
                 explicit.append((abs(h.start - m.start), date))
         if explicit:
             return min(explicit)[1], "explicit", since
+        # A period still running ("this year") says no more than its report's day: a named day wins.
+        period = [p for p in period if not (relative and p[1] == published)]
         if period:
             return min(period)[1], "explicit", since
         if ctx.tweet_date:
