@@ -40,6 +40,8 @@ OF_A = regex.compile(r"\s+(?:of\s+)?an?\s+", regex.I)
 # A fraction written in digits: "1/2 pound", "1⁄32 of a quart".
 SLASH = regex.compile(r"[/⁄]([0-9]{1,3})(?![0-9/⁄])")
 OF = regex.compile(r"\s+of\s", regex.I)
+# After "37m": what makes the "m" metres ("-high", "(121ft)").
+METRES = regex.compile(r"[\s-]?(?:long|high|tall|wide|deep|away|thick)(?!\w)|\s*\(\s*[0-9.,]+\s*(?:ft|feet|foot)(?!\w)", regex.I)
 # "sub-7 nanometer": a hyphenated "below".
 SUB = regex.compile(r"(?<![\w-])sub-", regex.I)
 # Latin letters glued to a number's last digit.
@@ -202,7 +204,9 @@ class Scanner:
             return None
         value, unit, ordinal = numeral.value, "count", bool(m.group("ord"))
         scale = 1
-        if m.group("suf"):
+        if m.group("suf") and m.group("suf") == "m" and not m.group("cur") and METRES.match(text, m.end("suf")):
+            unit = "meter"  # "a 10m-high wall", "37m (121ft)-long": metres, not millions
+        elif m.group("suf"):
             scale = self.suffix_scales[m.group("suf")]
         if m.group("scale"):
             for word in SCALE_SEP.split(m.group("scale").casefold()):
@@ -215,6 +219,8 @@ class Scanner:
         if m.group("pct"):
             unit = "percent"
         end = m.end()
+        if unit == "meter":
+            return Mention(m.start("num"), end, m.start("num"), m.end("num"), value, value, value, "exact", unit)
         slash = SLASH.match(text, end) if end == m.end("num") and unit == "count" and not ordinal and not numeral.decimals else None
         if slash and 0 < value < int(slash.group(1)):
             share = value / int(slash.group(1))
