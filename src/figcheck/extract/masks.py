@@ -103,6 +103,10 @@ class NonClaims:
         self.set_scores = regex.compile(
             r"(?<![\w.,:/-])[0-9]{1,2}[-–][0-9]{1,2}(?:,\s*(?:and\s+)?[0-9]{1,2}[-–][0-9]{1,2})+(?![\w-]|[.,:/][0-9])"
         )
+        races = (section.get("race_after") or {}).get(lang) or []
+        self.race = regex.compile(
+            rf"(?i)(?<=(?<!\w)the\s+(?:[\p{{L}}']+\s+){{0,2}})[0-9]{{2,5}}\s?(?:m|metres|meters)(?=\s+(?:{alt(races)})(?!\w))"
+        ) if races else None
         streets = (section.get("street_words") or {}).get(lang) or []
         self.street = regex.compile(
             rf"(?<![\w.,$€£-])[0-9]{{1,5}}(?:[-–][0-9]{{1,5}})?(?=(?:\s+(?:\p{{Lu}}[\p{{L}}0-9]*|[0-9]+(?:st|nd|rd|th))\.?){{0,3}}\s+(?:{alt(streets)})\.?(?=[,;:)\n]|\s+\p{{Ll}}|\s*\Z))"
@@ -132,6 +136,8 @@ class NonClaims:
                 spans.extend((m.start("n"), m.end("n")) for m in rx.finditer(text))
         if "-" in text or "–" in text:
             spans.extend((m.start(), m.end()) for m in self.set_scores.finditer(text))
+        if self.race is not None:
+            spans.extend((m.start(), m.end()) for m in self.race.finditer(text))
         if self.street is not None:
             spans.extend((m.start(), m.end()) for m in self.street.finditer(text))
         for m in self.capitalised.finditer(text):
