@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from figcheck.checks.units import dimension
@@ -23,21 +23,28 @@ def series_key(claim: Claim) -> Key:
 SELECT_FIELDS = ("metric", "scope", "group", "place", "definition", "unit")
 
 
-_WANTED: dict[int, tuple[Select, tuple[tuple[str, frozenset[str | None]], ...]]] = {}
+_TESTS: dict[int, tuple[Select, Callable[[Claim], bool]]] = {}
 
 
-def _wanted(select: Select) -> tuple[tuple[str, frozenset[str | None]], ...]:
-    """The non-empty fields of a select as sets, computed once per select (rules are frozen)."""
-    hit = _WANTED.get(id(select))
+def _test(select: Select) -> Callable[[Claim], bool]:
+    """Whether a claim is selected, as one function per select built once (rules are frozen):
+    checks ask it of every claim for every rule, 400,000 times per 10,000 documents."""
+    hit = _TESTS.get(id(select))
     if hit is None or hit[0] is not select:
-        hit = _WANTED[id(select)] = (
-            select, tuple((n, frozenset(getattr(select, n))) for n in SELECT_FIELDS if getattr(select, n))
-        )
+        wanted = [(n, frozenset(getattr(select, n))) for n in SELECT_FIELDS if getattr(select, n)]
+        if not wanted:
+            test: Callable[[Claim], bool] = lambda claim: True  # noqa: E731
+        elif len(wanted) == 1:
+            (name, values), = wanted
+            test = lambda claim: getattr(claim, name) in values  # noqa: E731
+        else:
+            test = lambda claim: all(getattr(claim, n) in values for n, values in wanted)  # noqa: E731
+        hit = _TESTS[id(select)] = (select, test)
     return hit[1]
 
 
 def selected(claim: Claim, select: Select) -> bool:
-    return all(getattr(claim, name) in wanted for name, wanted in _wanted(select))
+    return _test(select)(claim)
 
 
 def group_series(claims: Iterable[Claim], select: Select) -> dict[Key, list[Claim]]:
