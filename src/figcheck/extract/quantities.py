@@ -42,6 +42,8 @@ SLASH = regex.compile(r"[/⁄]([0-9]{1,3})(?![0-9/⁄])")
 OF = regex.compile(r"\s+of\s", regex.I)
 # After "37m": what makes the "m" metres ("-high", "(121ft)").
 METRES = regex.compile(r"[\s-]?(?:long|high|tall|wide|deep|away|thick)(?!\w)|\s*\(\s*[0-9.,]+\s*(?:ft|feet|foot)(?!\w)", regex.I)
+FAR_YEAR = regex.compile(r"2[1-2][0-9][0-9]")
+TIME_PREPOSITION = regex.compile(r"(?i)(?<!\w)(?:by|in|until|till|before|after|through|from|since)\s+\Z")
 # "sub-7 nanometer": a hyphenated "below".
 SUB = regex.compile(r"(?<![\w-])sub-", regex.I)
 # Latin letters glued to a number's last digit.
@@ -354,9 +356,12 @@ class Scanner:
     def _is_year(text: str, m: Mention) -> bool:
         """A bare four-digit number from 1800 to 2100 is a year unless something makes it a figure."""
         digits = text[m.num_start : m.num_end]
-        if not YEAR_DIGITS.fullmatch(digits) or m.unit != "count":
+        if m.unit != "count" or m.start != m.num_start:
             return False
-        return m.start == m.num_start
+        if YEAR_DIGITS.fullmatch(digits):
+            return True
+        # "by 2120": a later year after a preposition of time.
+        return bool(FAR_YEAR.fullmatch(digits) and TIME_PREPOSITION.search(text, max(0, m.start - 10), m.start))
 
     def _lone_one(self, text: str, m: Mention) -> bool:
         """"one" is a figure in "one person", not in "one of the" or "no one"."""
