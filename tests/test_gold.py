@@ -35,7 +35,7 @@ TARGET = {"value+qualifier": 0.95, "metric+group+as_of": 0.90}
 FLOORS: dict[tuple[str, str], float] = {
     ("en", "metric+group+as_of"): 0.68,
     ("he", "metric+group+as_of"): 0.75,
-    ("ar", "metric+group+as_of"): 0.74,
+    ("ar", "metric+group+as_of"): 0.78,
 }
 
 

@@ -44,7 +44,9 @@ class Attributions:
             rf"(?<!\w)(?:{alt(before)})\s*(?P<name>[^,.;:—–()\"\n]+?)(?=\s*(?:[,.;:—–()\"\n]|\s(?:whose|which|who|that|and|as|in\s+a|on\s+\p{{Lu}}\p{{Ll}}+day)\b|\Z))",
             regex.I,
         )
-        self.verb_rx = regex.compile(rf"(?<!\w)(?P<verb>{alt(verbs)})(?!\w)")
+        # Hebrew and Arabic glue a conjunction to the verb: "وقالت الوزارة", "וכך מסר".
+        glue = "(?:و|ف)?" if lang == "ar" else "(?:ו|ש)?" if lang == "he" else ""
+        self.verb_rx = regex.compile(rf"(?<!\w){glue}(?P<verb>{alt(verbs)})(?!\w)")
         self.inverted_rx = regex.compile(rf"(?<!\w)(?:{alt(verbs)})\s+(?P<name>(?:the\s+)?\p{{Lu}}[^,.;:—–()\"\n]*?)(?=\s*[,.;:—–()\"\n]|\Z)")
         # A post's label is an outlet's name in capitals ("AL-JAZEERA: …"); a mixed-case lead-in
         # ending in a colon is usually a speaker or a headline ("Dr. Naim said: …"), not a source.

@@ -107,6 +107,10 @@ class Resolver:
             fold(str(w)).casefold() for entry in verb_table if isinstance(entry, dict)
             for w in ((entry.get("verb") or {}).get(lang) or []) if " " not in str(w)
         ) if lang != "en" else frozenset()  # English participles double as adjectives ("wounded persons")
+        self.populations = {
+            k: {str(a): str(b) for a, b in (v.get("populations") or {}).items()}
+            for k, v in lexicon.section("places").items() if isinstance(v, dict) and v.get("populations")
+        }
         self.source_counts = {k: v["counts"] for k, v in lexicon.section("sources").items() if isinstance(v, dict) and v.get("counts")}
         self.dateline: dt.date | None = None
         self._names: list[tuple[int, int]] = []
@@ -246,6 +250,10 @@ class Resolver:
         if metric is None:
             metric = self.unit_metrics.get(m.unit)
         attribution = self._source(text, m, sent, ctx)
+        if group is None and m.unit == "count" and ctx.places:
+            # Who is held where the story is set (places.yml 'populations'): "59 hostages still in
+            # Gaza", "90 أسيرا" in a West Bank story.
+            group = self._population(text, z, metric, ctx.places)
         if group is None and metric is not None and m.unit == "count":
             # Whose toll a source keeps ("counts: palestinians" in sources.yml), else the metric's
             # default ("deaths" count people).
@@ -296,8 +304,10 @@ class Resolver:
                     claims[i + 1] = b.model_copy(update={"metric": metric, "group": b.group or group})
         for i, claim in enumerate(claims):
             prev = claims[i - 1] if i else None
-            if claim.metric is None and prev is not None and prev.metric and self.total_of.search(text, inside[i - 1].end, inside[i].start):
-                # "five more people had died …, bringing the total to 227": the running total of the same count.
+            own_verb = any(not text[inside[i].end : h.start].strip() for h in self.metric_verbs.finditer(text, inside[i].end, inside[i].end + 20))
+            if prev is not None and prev.metric and not own_verb and self.total_of.search(text, inside[i - 1].end, inside[i].start):
+                # "five more people had died …, bringing the total to 227": the running total of the
+                # same count, whatever generic noun it carries ("ليرتفع العدد الإجمالي إلى 227 حالة").
                 claims[i] = claim.model_copy(update={"metric": prev.metric, "group": claim.group or prev.group})
                 continue
             if prev is not None and prev.metric and self.of_them.match(text, inside[i].end):
@@ -345,6 +355,16 @@ class Resolver:
                 continue
             claims[i] = claim.model_copy(update={"metric": verb.key, "group": claim.group or self.default_groups.get(verb.key)})
         return claims
+
+    def _population(self, text: str, z: Zones, metric: str | None, places: frozenset[str]) -> str | None:
+        """The population a counted noun stands for where the story is set."""
+        keys = [h.key for h in self.metric_nouns.finditer(text, *z.np)] + ([metric] if metric else [])
+        for key in keys:
+            for place in sorted(places):
+                group = self.populations.get(place, {}).get(key)
+                if group:
+                    return group
+        return None
 
     def _fit_unit(self, claim: Claim) -> Claim:
         """A metric borrowed from a neighbour or a far verb must still fit the figure's unit."""
