@@ -109,3 +109,14 @@ GROUPS = [
 @pytest.mark.parametrize(("text", "figure", "group"), GROUPS, ids=[f"{g}:{t[:30]}" for t, _, g in GROUPS])
 def test_word_reads_as_its_group(text, figure, group):
     assert claim(text, figure).group == group
+
+
+def test_indexed_matcher_reads_a_dashed_prefix_before_maqaf_joined_words():
+    """'ל-ב־עזה': a scan matches the phrase 'בעזה' behind the prefix 'ל-'; the word index must too."""
+    from figcheck.resolve.lexicon import default_lexicon
+    from figcheck.resolve.resolver import resolver
+
+    places = resolver(default_lexicon(), "he").places
+    text = "ל-ב־עזה"
+    scanned = [(m.start("p"), m.group("p")) for m in places.pattern.finditer(text)]
+    assert [(h.start, h.text) for h in places.finditer(text, 0, len(text))] == scanned == [(2, "ב־עזה")]

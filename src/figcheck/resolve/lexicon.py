@@ -127,6 +127,10 @@ def _index_words(text: str, lang: str) -> dict[str, list[int]]:
             after = WORD.match(text, m.end() + 1)
             if after is not None:
                 file(m.start(), _word_key(after.group()))
+                # "ל-ב־עזה": the prefix's match may go on over maqaf-joined words ("בעזה").
+                words = PUNCTUATION_MARK.split(JOINED_WORDS.match(text, after.start()).group())
+                for j in range(1, len(words)):
+                    file(m.start(), _word_key("".join(words[: j + 1])))
     if PUNCTUATION_MARK.search(text):
         # A maqaf (and the other Hebrew punctuation in MARKS) is no word character, so a match may
         # start right after one, yet a phrase's letters may have one between them ("ב־24" is
