@@ -107,6 +107,8 @@ class Bounds:
         elif self.join_alone.fullmatch(gap) and not self.not_after.search(before):
             if TO_GAP.fullmatch(gap) is None and a.end != a.num_end and (a.unit == "count" or a.unit != b.unit):
                 return None  # "20 people - 30 trucks" is two figures; "20-30" and "20%-30%" are one
+        elif TO_GAP.fullmatch(gap) and a.unit == "count" and a.end == a.num_end and b.unit not in {"count", "percent"}:
+            pass  # "dropped by 1 to 1.5 degrees Celsius": a bare number before "to" and a unit is a range, not a change
         else:
             return None
         # A range states its ends: "$1 million to $1.25 million" starts at 1,000,000, not at the
