@@ -30,6 +30,12 @@ def claims(text: str, published: dt.date = dt.date(2025, 1, 10)) -> dict[str, ob
         ("Interest costs will exceed $1 trillion this year.", {"exceed $1 trillion": "cost"}),
         # Words inside a body's name are no metric ("the Congressional Budget Office").
         ("Federal debt stands at $28.9 trillion, roughly 98% of output, the Congressional Budget Office said.", {"roughly 98%": "debt"}),
+        # A noun hyphenated to the figure is part of it.
+        ("A 7.7-magnitude quake centred near Mandalay killed more than 1,000 people.", {"more than 1,000": "deaths"}),
+        # In "A of the B nouns VERB" the verb is the part's, the noun the whole's.
+        ("Officials believe 35 of the 79 hostages still in Gaza are dead.", {"35": "deaths", "79": "hostages"}),
+        # The noun after an English figure outranks a noun later in the sentence.
+        ("Putin won a fifth term with 87.28% of the vote, the commission said, on a record turnout of 77.49%.", {"87.28%": "votes", "77.49%": "turnout"}),
         # A rate is a percentage: "capacity grew by 357 gigawatts" is no growth rate.
         ("China's wind capacity grew by 357 gigawatts in 2024.", {"357 gigawatts": None}),
         ("The economy grew 2.1% in 2024.", {"2.1%": "growth"}),

@@ -59,6 +59,9 @@ METRICS = [
     ("Parliament backed a €200 billion infrastructure fund.", "€200 billion", "budget"),
     ("The plan has €30 billion earmarked for schools.", "€30 billion", "budget"),
     ("The measure raises taxes by £25bn a year.", "£25bn a year", "revenue"),
+    ("The agency warned that funding covers less than 30% of needs.", "less than 30%", "aid"),
+    ("The clinic treated 45 patients for burns overnight.", "45", "hospitalizations"),
+    ("The firm agreed to pay $2.1bn to end the lawsuits.", "$2.1bn", "cost"),
     # health and elections
     ("Only 12% of children in the district received routine vaccines.", "12%", "vaccinations"),
     ("The vaccination rate in the region fell to 81%.", "81%", "vaccinations"),

@@ -287,7 +287,14 @@ class Resolver:
             nxt = claims[i + 1] if i + 1 < len(claims) else None
             gap_after = text[inside[i].end : inside[i + 1].start] if nxt is not None else ""
             if nxt is not None and nxt.metric and self.part_of.fullmatch(gap_after):
-                claims[i] = claim.model_copy(update={"metric": nxt.metric, "group": claim.group or nxt.group, "scope": claim.scope or nxt.scope})
+                # "35 of the 79 hostages still in Gaza are dead": the clause's verb is the part's.
+                stop = self.clause_stop.search(text, inside[i + 1].end)
+                verbs = [
+                    h for h in self.metric_verbs.finditer(text, inside[i + 1].end, stop.start() if stop else len(text))
+                    if h.key != nxt.metric and text[inside[i + 1].end : h.start].strip()
+                ]
+                metric = verbs[0].key if verbs and self._measures(verbs[0].key, claim.unit) else nxt.metric
+                claims[i] = claim.model_copy(update={"metric": metric, "group": claim.group or nxt.group, "scope": claim.scope or nxt.scope})
             elif nxt is not None and claim.metric and self.part_of.fullmatch(gap_after):
                 # "68 חברי כנסת מתוך 120", "16 مستشفى فقط من أصل 36": the whole counts what its part counts.
                 claims[i + 1] = nxt.model_copy(update={"metric": nxt.metric or claim.metric, "group": nxt.group or claim.group})
@@ -411,13 +418,19 @@ class Resolver:
         within = outside(self.metric_nouns.finditer(text, m.start, m.num_start) + self.metric_verbs.finditer(text, m.start, m.num_start))
         if within:
             return max(within, key=lambda h: h.end).key
+        # A noun hyphenated to the figure is part of it: "7.7-magnitude", "a 343-seat House".
+        glued = [h for h in outside(self.metric_nouns.finditer(text, m.end, m.end + 30)) if h.start == m.end + 1 and text[m.end] in "-־"]
+        if glued:
+            return glued[0].key
         np_hits = outside(self.metric_nouns.finditer(text, *z.np) + self.metric_verbs.finditer(text, *z.np))
         if len({h.key for h in np_hits}) >= 2:
             return None  # "patients, wounded and displaced persons": a mixed count has no one metric
         before = outside(self.metric_verbs.finditer(text, *z.before) + self.metric_nouns.finditer(text, *z.before))
         adjacent = [h for h in before if not text[h.end : z.before[1]].strip(" \t-־")]
         if adjacent:
-            return adjacent[-1].key  # "killed 11 people, wounding 30 more": the verb right before wins
+            # "killed 11 people, wounding 30 more": the verb right before wins; of two ending
+            # together the longer phrase ("agreed to pay" over "pay").
+            return max(enumerate(adjacent), key=lambda ih: (ih[1].end - ih[1].start, ih[0]))[1].key
         if self.lang in {"he", "ar"}:
             # Verb first, then its subject or a time: "נהרגו ברצועה 61", "أفرجت سلطات الاحتلال فجر الاثنين عن 90".
             near = [h for h in outside(self.metric_verbs.finditer(text, *z.before)) if VERB_GAP.fullmatch(text, h.end, z.before[1])]
@@ -431,7 +444,14 @@ class Resolver:
             # "Nvidia's fourth-quarter profit nearly doubled to $22.1 billion, and … sales": the
             # subject of a linking verb is what the figure measures, whatever follows it.
             return self._nearest(before)
+        # What happened to the counted thing ("were released") outranks what it is ("hostages"),
+        # which outranks a noun further on ("87.28% of the vote, …, on a record turnout").
+        pred_verbs = [h for h in outside(self.metric_verbs.finditer(text, *z.predicate)) if not self._is_noun(h)]
+        if pred_verbs:
+            return min(pred_verbs, key=lambda h: h.start).key
         pred = outside(self.metric_verbs.finditer(text, *z.predicate) + self.metric_nouns.finditer(text, *z.predicate))
+        if np_hits and self.lang == "en":
+            return np_hits[0].key
         if pred:
             return min(pred, key=lambda h: h.start).key
         if np_hits:
