@@ -48,6 +48,7 @@ NOT_ATTRIBUTIVE = (
     "and", "or", "to", "in", "on", "at", "with", "from", "by", "for", "of", "as", "than", "when", "after", "before",
     "is", "was", "were", "are", "had", "has", "have", "the", "a", "an", "but", "until", "through", "levels", "level",
 )
+DASHES = "—–"
 TO_LINK = regex.compile(r"\s+(?:to|עד|إلى)\s+(?:a\s+record\s+)?")
 # Where the clause whose dates date a figure ends: a semicolon, a colon, a dash, a bracket (a
 # full stop inside a sentence is an abbreviation's: "the U.N. said on Monday"), or a comma that
@@ -349,6 +350,17 @@ class Resolver:
             stop = self.clause_stop.search(text, inside[i].end, sent.end)
             end = stop.start() if stop else sent.end
             hits = [h for h in self.metric_verbs.finditer(text, inside[i].end, end) if not self._inside_figure(h, inside)]
+            if not hits and stop is not None and stop.group() in DASHES:
+                # Dashes enclose an apposition: "some 69% of all structures — about 170,800
+                # buildings — have been damaged or destroyed". The verb follows the closing dash.
+                opened = any(c in DASHES for c in text[sent.start : inside[i].start])
+                close = stop if opened else regex.compile(f"[{DASHES}]").search(text, stop.end(), sent.end)
+                if close is not None and text[close.start() - 1 : close.start()].isspace():
+                    after = self.clause_stop.search(text, close.end(), sent.end)
+                    hits = [
+                        h for h in self.metric_verbs.finditer(text, close.end(), after.start() if after else sent.end)
+                        if not self._inside_figure(h, inside)
+                    ]
             if not hits:
                 continue
             verb = hits[0]
