@@ -36,6 +36,9 @@ def claims(text: str, published: dt.date = dt.date(2025, 1, 10)) -> dict[str, ob
         ("Officials believe 35 of the 79 hostages still in Gaza are dead.", {"35": "deaths", "79": "hostages"}),
         # The noun after an English figure outranks a noun later in the sentence.
         ("Putin won a fifth term with 87.28% of the vote, the commission said, on a record turnout of 77.49%.", {"87.28%": "votes", "77.49%": "turnout"}),
+        # Days since a start are a day count; days held are a duration.
+        ("Ukraine marked 1,000 days since Russia's full-scale invasion on Tuesday.", {"1,000 days": "day_count"}),
+        ("The women were released after 471 days in captivity.", {"471 days": "duration"}),
         # A rate is a percentage: "capacity grew by 357 gigawatts" is no growth rate.
         ("China's wind capacity grew by 357 gigawatts in 2024.", {"357 gigawatts": None}),
         ("The economy grew 2.1% in 2024.", {"2.1%": "growth"}),

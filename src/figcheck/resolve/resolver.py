@@ -141,6 +141,8 @@ class Resolver:
             rf"(?:['’]s|(?=\s+(?!(?:{'|'.join(NOT_ATTRIBUTIVE)})\b)[a-z]))(?![\w%-])"
             if lang == "en" else r"(?!)"
         )
+        days_since = [fold(w) for w in (scope.get("days_since") or {}).get(lang) or []]
+        self.days_since = regex.compile(rf"(?i)\s*(?:{alt(days_since)})(?!\w)")
         total_of = [fold(w) for w in (scope.get("total_of") or {}).get(lang) or []]
         self.total_of = regex.compile(rf"(?i)(?<!\w)(?:{alt(total_of)})\s*\Z")
         more = [fold(w) for w in (scope.get("more") or {}).get(lang) or []]
@@ -233,14 +235,16 @@ class Resolver:
         dates: list[DateHit], published: dt.date | None, previous: Claim | None, line_starts: list[int],
         between: tuple[int, int] = (0, 1 << 62),
     ) -> Claim:
-        metric = "day_count" if m.day_count else self._metric(text, z, m)
+        # "Ukraine marked 1,000 days since Russia's full-scale invasion": days since a start count days.
+        day_count = m.day_count or (m.unit == "day" and self.days_since.match(text, m.end) is not None)
+        metric = "day_count" if day_count else self._metric(text, z, m)
         group = self._last(self.groups.finditer(text, *z.np))
         counted = self.counted.read(text, z.np, m.value)
         if counted is None and previous is not None and m.unit == previous.unit == "count" and not m.ordinal:
             after_previous = original.rfind(previous.text, 0, m.start) + len(previous.text)
             counted = self.counted.shared(text, (after_previous, m.start), previous.counted)  # "435 homes … and 187 by tender"
         place = self._place(text, m, sent)
-        scope = "day_count" if m.day_count else self._scope(text, z, sent)
+        scope = "day_count" if day_count else self._scope(text, z, sent)
         definition = self._last([h for h in self.definitions.finditer(text, z.before[0], z.predicate[1]) if not m.start <= h.start < m.end])
         if previous is not None and group is None and previous.unit == m.unit and self._bare(text, z):
             group = previous.group  # "445,581 Palestinians have been killed, and 108,438 wounded"
