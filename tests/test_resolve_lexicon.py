@@ -80,6 +80,12 @@ METRICS = [
     ("בבחירות הגיעו לקלפיות כ־49% מבעלי זכות הבחירה.", "כ־49%", "turnout"),
     ("יום שביתה עולה למשק כמיליארד שקלים.", "כמיליארד שקלים", "cost"),
     ("Turnout reached 64% of eligible voters in the state.", "64%", "turnout"),
+    # A bare percentage in a sentence about an election is a vote share.
+    ("The centre-right led the first round with 31.2%, ahead of the Greens.", "31.2%", "votes"),
+    ("ההצבעה בבחירות הסתיימה, והמפלגה קיבלה 12%.", "12%", "votes"),
+    ("حصل المرشح على 61% في الجولة الأولى من الانتخابات.", "61%", "votes"),
+    # ... and nowhere else.
+    ("The team won 61% of its games this season.", "61%", None),
     # Arabic
     ("أدى الزلزال إلى انهيار 200 منزل في القرية.", "200", "buildings_destroyed"),
     ("نقل 30 مصابا، بينهم 9 في حالة حرجة.", "9", "injuries"),

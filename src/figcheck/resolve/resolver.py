@@ -103,6 +103,7 @@ class Resolver:
         self.metric_measures = {k: str(v["measures"]) for k, v in metrics.items() if v.get("measures")}
         self.metric_units = {k: frozenset(map(str, v.get("units") or [])) for k, v in metrics.items()}
         self.event_names = PhraseMatcher(names, lang)
+        self.share_context = PhraseMatcher({k: list((v.get("shares_in") or {}).get(lang) or []) for k, v in metrics.items()}, lang)
         verb_table = (lexicon.section("metrics") or {}).values()
         self.verb_words = frozenset(
             fold(str(w)).casefold() for entry in verb_table if isinstance(entry, dict)
@@ -210,6 +211,7 @@ class Resolver:
                 if inside:
                     tail = self._share_keys(text, inside, claims[len(claims) - len(inside) :])
                     tail = self._clause_verbs(text, inside, tail, sent)
+                    tail = self._context_shares(text, tail, sent)
                     claims[len(claims) - len(inside) :] = [self._fit_unit(c) for c in tail]
         return claims
 
@@ -388,6 +390,16 @@ class Resolver:
                 if group:
                     return group
         return None
+
+    def _context_shares(self, text: str, claims: list[Claim], sent: Span) -> list[Claim]:
+        """A bare percentage in a sentence about an election is a vote share (metrics.yml 'shares_in')."""
+        if not any(c.metric is None and c.unit == "percent" for c in claims):
+            return claims
+        found = self.share_context.finditer(text, sent.start, sent.end)
+        if not found:
+            return claims
+        key = found[0].key
+        return [c.model_copy(update={"metric": key}) if c.metric is None and c.unit == "percent" else c for c in claims]
 
     def _fit_unit(self, claim: Claim) -> Claim:
         """A metric borrowed from a neighbour or a far verb must still fit the figure's unit."""
