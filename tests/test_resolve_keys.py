@@ -79,6 +79,8 @@ def claims(text: str, published: dt.date = dt.date(2025, 1, 10)) -> dict[str, ob
         # The whole counts what its part counts.
         ("לקואליציה 68 חברי כנסת מתוך 120.", {"68": "seats", "120": "seats"}),
         ("טראמפ זכה ב־312 אלקטורים לעומת 226 של האריס.", {"226": "votes"}),
+        # A tally written "name – figure" is a list of one measure.
+        ("בסקר: כחול לבן – 18 מנדטים, העבודה – 9, מרצ – 6.", {"9": "seats", "6": "seats"}),
         # A share "of them" counts what the figure before counts, unless it names its own metric.
         ("توفي ١٬٣٠١ حاج خلال موسم الحج، ٨٣٪ منهم غير مصرح لهم.", {"٨٣٪": "deaths"}),
         ("59 חטופים עדיין מוחזקים בעזה, ולפחות 35 מהם אינם בחיים.", {"ולפחות 35": "deaths"}),

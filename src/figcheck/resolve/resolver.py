@@ -159,6 +159,8 @@ class Resolver:
             # The counted noun follows its figure: "183 طفلا و94 امرأة", "שתי נשים ושלושה ילדים".
             self.listed = regex.compile(
                 rf"{self.listed.pattern}|(?:\s+[\p{{L}}\p{{M}}\"']+){{0,2}}\s*,?\s*(?:و|ו)[-־]?(?:[\p{{L}}\p{{M}}\"'־-]+\s+){{0,3}}?\s*"
+                # A tally written "name – figure": "הליכוד – 24 מנדטים, המפלגה של בנט – 21".
+                rf"|(?:\s+[\p{{L}}\p{{M}}\"']+){{0,2}}\s*,\s*(?:[\p{{L}}\p{{M}}\"'־-]+\s+){{1,4}}?[–—]\s*"
             )
         began = [fold(w) for w in (lexicon.section("periods").get("began") or {}).get(lang) or []]
         # "began in 2011", "since Katrina in 2005": a start named up to three words before the period.
