@@ -102,6 +102,8 @@ def test_since_a_few_words_before_the_date():
         ("The monitor said 910 people, including 138 civilians, were killed during the offensive.", {"910": "deaths", "138": "deaths"}),
         # Dashes enclose an apposition: the verb after the closing dash is the clause's.
         ("Analysis shows some 69% of all structures — about 170,800 buildings — have been damaged or destroyed.", {"some 69%": "buildings_destroyed", "about 170,800": "buildings_destroyed"}),
+        # A second estimate in between shares the verb: "several hundred, perhaps a thousand, … died".
+        ("The minister said several hundred, perhaps a thousand, people may have died.", {"several hundred": "deaths"}),
         # A verb past another figure with a metric of its own is that figure's.
         ("Some 39 million people are living with HIV, UNAIDS said, and 630,000 died last year.", {"Some 39 million": None, "630,000": "deaths"}),
         # A mixed list still has no one metric.

@@ -49,6 +49,8 @@ NOT_ATTRIBUTIVE = (
     "is", "was", "were", "are", "had", "has", "have", "the", "a", "an", "but", "until", "through", "levels", "level",
 )
 DASHES = "—–"
+# A second estimate of the same figure: "several hundred, perhaps a thousand, people may have died".
+ALTERNATIVE = regex.compile(r"(?i)\s*,?\s*(?:perhaps|possibly|maybe|or\s+even|or\s+perhaps|or|if\s+not)\s+")
 TO_LINK = regex.compile(r"\s+(?:to|עד|إلى)\s+(?:a\s+record\s+)?")
 # Where the clause whose dates date a figure ends: a semicolon, a colon, a dash, a bracket (a
 # full stop inside a sentence is an abbreviation's: "the U.N. said on Monday"), or a comma that
@@ -378,7 +380,11 @@ class Resolver:
             between = [j for j in range(i + 1, len(claims)) if inside[j].start < verb.start]
             # A figure in between takes the verb for itself unless it is a part named on the way
             # ("including two toddlers").
-            if any(claims[j].metric is not None and not self.subset.search(text, inside[j - 1].end, inside[j].start) for j in between):
+            if any(
+                claims[j].metric is not None and not self.subset.search(text, inside[j - 1].end, inside[j].start)
+                and not (claims[j].metric == verb.key and ALTERNATIVE.fullmatch(text, inside[j - 1].end, inside[j].start))
+                for j in between
+            ):
                 continue
             claims[i] = claim.model_copy(update={"metric": verb.key, "group": claim.group or self.default_groups.get(verb.key)})
         return claims
