@@ -199,9 +199,7 @@ class PhraseMatcher:
         flags = regex.IGNORECASE if ignore_case else 0
         # Units may stand glued to their figure ("6kW", "120Hz"): then a digit may precede them.
         before = r"(?<![^\W\d])" if after_digits else r"(?<![\w])"
-        self._compose = lambda ps: regex.compile(
-            rf"{before}{prefix}(?P<p>{'|'.join(_phrase_pattern(p, lang) for p in ps)})(?![\w])", flags
-        )
+        self._shape = (before, prefix, flags)
         if phrases:
             self.pattern = self._compose(phrases)
         # The index (see finditer) serves case-insensitive word phrases: units glued to digits,
@@ -285,6 +283,12 @@ class PhraseMatcher:
     def _hit(self, m: regex.Match[str]) -> Hit | None:
         key = self.lookup.get(self._norm(m.group("p"), self.ignore_case))
         return None if key is None else Hit(key, m.start("p"), m.end("p"), m.group("p"))
+
+    def _compose(self, phrases: list[str]) -> regex.Pattern[str]:
+        """The pattern that finds ``phrases`` (in this order of preference) as whole words."""
+        before, prefix, flags = self._shape
+        body = "|".join(_phrase_pattern(p, self.lang) for p in phrases)
+        return regex.compile(rf"{before}{prefix}(?P<p>{body})(?![\w])", flags)
 
     def _pattern(self, keys: frozenset[str]) -> regex.Pattern[str]:
         """The pattern of only the phrases filed under ``keys``, in the full pattern's order."""
