@@ -9,22 +9,16 @@ from dataclasses import dataclass
 
 import regex
 
-from figcheck.extract.dates import WEEKDAY_RX, WEEKDAYS, DateHit, infer_year
+from figcheck.extract.dates import DateHit
 from figcheck.extract.quantities import Extraction, Mention
 from figcheck.extract.sentences import Span, paragraphs, sentences
 from figcheck.model import Claim
 from figcheck.resolve.attribution import Attribution, attributions
 from figcheck.resolve.context import Zones, zones
 from figcheck.resolve.counted import counted
+from figcheck.resolve.dating import DateReader, alt, find_dateline
 from figcheck.resolve.lexicon import Hit, Lexicon, PhraseMatcher, fold
 
-SINCE_BEFORE = {
-    # "since the outbreak was declared on September 27": the start may stand a few words back.
-    "en": regex.compile(r"(?i)(?:since(?:\s+[^\s,.;:]+){0,5}?\s+on|since|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?|began\s+on|from|taken\s+on|abducted\s+on|kidnapped\s+on|captured\s+on)\s+(?:the\s+)?\Z"),
-    # "מאז תחילת התמרון הקרקעי ב־27 באוקטובר": the start named a few words after "since".
-    "he": regex.compile(r"(?:מאז(?:\s+[^\s,.;:]+){0,5}?\s+ב[-־]?|מאז|מ-|מ־|החל\s+מ)\s*\Z"),
-    "ar": regex.compile(r"(?:منذ|ابتداء\s+من|اعتبارا\s+من)\s*(?:(?:صباح|مساء|فجر|ظهر)\s*)?\Z"),
-}
 LOCATIVE = {
     "en": regex.compile(r"(?i)(?:\b(?:in|across|throughout|into|inside|near|from|at|on|of|over|around)\s+(?:the\s+)?(?:(?:city|town|village|camp|area|region|district|province|governorate)\s+of\s+)?(?:(?:northern|southern|central|eastern|western|occupied|besieged|war-torn|ravaged)\s+)?)\Z"),
     "he": regex.compile(r"\Z"),
@@ -43,26 +37,10 @@ COUNT_UNITS = frozenset({"count", "percent", "dimensionless"})
 CURRENCY_UNIT = regex.compile(r"[A-Z]{3}\b")
 # What may stand between a Hebrew or Arabic verb and its figure: a few words, no punctuation.
 VERB_GAP = regex.compile(r"(?:\s+[\p{L}\p{M}\"'־-]+){0,4}?\s+(?:عن\s+)?")
-# Words after a year that do not make it describe the next noun ("between 2009 and 2018").
-NOT_ATTRIBUTIVE = (
-    "and", "or", "to", "in", "on", "at", "with", "from", "by", "for", "of", "as", "than", "when", "after", "before",
-    "is", "was", "were", "are", "had", "has", "have", "the", "a", "an", "but", "until", "through", "levels", "level",
-)
 DASHES = "—–"
 # A second estimate of the same figure: "several hundred, perhaps a thousand, people may have died".
 ALTERNATIVE = regex.compile(r"(?i)\s*,?\s*(?:perhaps|possibly|maybe|or\s+even|or\s+perhaps|or|if\s+not)\s+")
 TO_LINK = regex.compile(r"\s+(?:to|עד|إلى)\s+(?:a\s+record\s+)?")
-# Where the clause whose dates date a figure ends: a semicolon, a colon, a dash, a bracket (a
-# full stop inside a sentence is an abbreviation's: "the U.N. said on Monday"), or a comma that
-# opens a contrast or a comparison ("…on Tuesday, but hopes were fading for the remaining few").
-DATE_BREAK = {
-    "en": regex.compile(r"[;!?—–()\[\]]|:\s|,\s+(?:but|compared|up\s+from|down\s+from|from)\b"),
-    "he": regex.compile(r"[;!?—–()\[\]]|:\s|,\s*(?:אך|אבל|לעומת)"),
-    "ar": regex.compile(r"[;!?—–()\[\]]|:\s|,\s*(?:لكن|مقارنة)"),
-}
-# A yearless date read as more than this many days before publication is a date ahead ("on
-# November 5", written in October), not one from last year.
-YEARLESS_PAST_DAYS = 180
 TWEET_TAIL = regex.compile(r"—\s*[^—\n]{0,80}\(@\w+\)\s*(?P<date>[^\n]{6,30})\s*\Z")
 
 NEWLINE = regex.compile(r"\n")
@@ -77,7 +55,7 @@ class ParagraphContext:
     places: frozenset[str] = frozenset()
 
 
-class Resolver:
+class Resolver(DateReader):
     """Resolution for one language with its compiled matchers."""
 
     def __init__(self, lexicon: Lexicon, lang: str) -> None:
@@ -90,10 +68,8 @@ class Resolver:
         self.scopes = lexicon.flat_matcher("scope", lang)
         self.attr = attributions(lexicon, lang)
         self.counted = counted(lexicon, lang)
-        self.since_before = SINCE_BEFORE.get(lang, SINCE_BEFORE["en"])
         self.locative = LOCATIVE.get(lang, LOCATIVE["en"])
         self.clause_stop = CLAUSE_STOP.get(lang, CLAUSE_STOP["en"])
-        self.date_break = DATE_BREAK.get(lang, DATE_BREAK["en"])
         names: dict[str, list[str]] = {}
         words: dict[str, list[str]] = {}
         for key, event in lexicon.events().items():
@@ -116,13 +92,11 @@ class Resolver:
             for k, v in lexicon.section("places").items() if isinstance(v, dict) and v.get("populations")
         }
         self.source_counts = {k: v["counts"] for k, v in lexicon.section("sources").items() if isinstance(v, dict) and v.get("counts")}
-        self.dateline: dt.date | None = None
+        self._init_dates(lexicon, lang)
         self._names: list[tuple[int, int]] = []
-        self.dateline_at = -1
         scope = lexicon.section("scope")
         subset = [fold(w) for w in (scope.get("subset_markers") or {}).get(lang) or []]
         part = [fold(w) for w in (scope.get("part_of") or {}).get(lang) or []]
-        alt = lambda ws: "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True)) or "(?!)"  # noqa: E731
         self.subset = regex.compile(rf"(?i)(?<!\w)(?:{alt(subset)})(?!\w)")
         # In Hebrew and Arabic the part's noun stands before the word: "16 مستشفى فقط من أصل 36".
         noun = r"(?:\s+[\p{L}\p{M}\"']+){0,2}" if lang in {"he", "ar"} else ""
@@ -131,19 +105,6 @@ class Resolver:
         self.of_them = regex.compile(rf"(?i)\s*(?:{alt(of_them)})(?!\w)")
         linking = [fold(w) for w in (scope.get("linking") or {}).get(lang) or []]
         self.linked = regex.compile(rf"(?i)(?<!\w)(?:{alt(linking)})\s*\Z")
-        named = (lexicon.section("periods").get("named_days") or {})
-        self.named_day_dates = {k: tuple(int(x) for x in str(v["date"]).split("-")) for k, v in named.items() if isinstance(v, dict)}
-        self.named_days = PhraseMatcher({k: list((v.get("names") or {}).get(lang) or []) for k, v in named.items() if isinstance(v, dict)}, lang)
-        periods = lexicon.section("periods")
-        fiscal = [fold(w) for w in (periods.get("fiscal_words") or {}).get(lang) or []]
-        end = str((periods.get("fiscal_year_end") or {}).get(lang) or "12-31").split("-")
-        self.fiscal_end = (int(end[0]), int(end[1]))
-        # A year that names the period of what follows: possessive, attributive or fiscal.
-        self.year_words = regex.compile(
-            rf"(?<![\w$€£₪.,/-])(?:(?P<fiscal>{alt(fiscal)})\s+)?(?P<y>(?:19|20)[0-9]{{2}})"
-            rf"(?:['’]s|(?=\s+(?!(?:{'|'.join(NOT_ATTRIBUTIVE)})\b)[a-z]))(?![\w%-])"
-            if lang == "en" else r"(?!)"
-        )
         days_since = [fold(w) for w in (scope.get("days_since") or {}).get(lang) or []]
         self.days_since = regex.compile(rf"(?i)\s*(?:{alt(days_since)})(?!\w)")
         total_of = [fold(w) for w in (scope.get("total_of") or {}).get(lang) or []]
@@ -164,11 +125,6 @@ class Resolver:
                 # A tally written "name – figure": "הליכוד – 24 מנדטים, המפלגה של בנט – 21".
                 rf"|(?:\s+[\p{{L}}\p{{M}}\"']+){{0,2}}\s*,\s*(?:[\p{{L}}\p{{M}}\"'־-]+\s+){{1,4}}?[–—]\s*"
             )
-        began = [fold(w) for w in (lexicon.section("periods").get("began") or {}).get(lang) or []]
-        # "began in 2011", "since Katrina in 2005": a start named up to three words before the period.
-        self.began = regex.compile(rf"(?i)(?<!\w)(?:{alt(began)})\s+(?:[^\s,.;:]+\s+){{0,3}}?(?:(?:in|on|from|the|of)\s+)*\Z")
-        baseline = [fold(w) for w in (lexicon.section("periods").get("baseline") or {}).get(lang) or []]
-        self.baseline = regex.compile(rf"(?i)(?<!\w)(?:{alt(baseline)})\s*\Z")
         self.event_words = PhraseMatcher(words, lang)
         record = [fold(w) for w in (scope.get("record_since") or {}).get(lang) or []]
         self.record_since = regex.compile(rf"(?i)(?<!\w)(?:{alt(record)})(?!\w)[^,;:.]*?(?<!\w)(?:since|מאז|منذ)\Z")
@@ -178,7 +134,7 @@ class Resolver:
         line_starts = [0] + [m.end() for m in NEWLINE.finditer(original)]
         pos = 0
         mentions = ex.mentions
-        self.dateline, self.dateline_at = _dateline(text, ex.dates)
+        self.dateline, self.dateline_at = find_dateline(text, ex.dates)
         for para in paragraphs(text):
             ctx = self._paragraph(text, para, ex.dates)
             for sent in sentences(text, para):
@@ -539,119 +495,6 @@ class Resolver:
             best = max(named, key=lambda h: h.end - h.start)
             return Attribution(best.start, best.end, text[best.start : best.end], best.key)
         return ctx.label
-
-    def _date_clause(self, text: str, m: Mention, sent: Span) -> tuple[int, int]:
-        """The stretch of the sentence whose dates can date the figure: its own clause."""
-        start = sent.start
-        for b in self.date_break.finditer(text, sent.start, m.start):
-            start = b.end()
-        stop = self.date_break.search(text, m.end, sent.end)
-        return start, stop.start() if stop else sent.end
-
-    def _dates_figure(
-        self, text: str, at: int, m: Mention, sent: Span, clause: tuple[int, int], between: tuple[int, int], cumulative: bool,
-    ) -> bool:
-        """Whether a period named at ``at`` dates the figure ``m``."""
-        if not (clause[0] <= at < clause[1] and between[0] <= at < between[1]) or cumulative:
-            return False
-        return not (self.began.search(text, max(sent.start, at - 40), at) or self.baseline.search(text, max(sent.start, at - 30), at))
-
-    def _dates(
-        self, text: str, m: Mention, sent: Span, ctx: ParagraphContext, dates: list[DateHit], published: dt.date | None,
-        cumulative: bool = False, between: tuple[int, int] = (0, 1 << 62),
-    ) -> tuple[dt.date | None, str | None, dt.date | None]:
-        since, explicit, relative, period = None, [], [], []
-        clause = self._date_clause(text, m, sent)
-        for d in dates:
-            if not (sent.start <= d.start < sent.end):
-                continue
-            if d.kind == "period" and d.date is not None:
-                # A figure for a named period holds as of its end: "256,000 jobs in December".
-                # A running total holds as of its report, whatever period a side clause names.
-                # Only a period in the figure's own clause, not cut off from it by another
-                # figure, dates it, and not the period a comparison starts from ("up 4% from a
-                # year earlier").
-                if self._dates_figure(text, d.start, m, sent, clause, between, cumulative):
-                    period.append((abs(d.start - m.start), d.date))
-                continue
-            if d.precision != "day":
-                continue
-            date, inferred = d.date, not d.has_year and d.kind == "date"
-            if inferred:
-                named = self.event_names.finditer(text, d.start, d.end)
-                if named and (start := self.lexicon.event_start(named[0].key)):
-                    date, inferred = start, False
-            if date is None:
-                continue
-            if self.since_before.search(text, max(sent.start, d.start - 60), d.start):
-                if since is None or abs(d.start - m.end) < 200:
-                    since = date
-            elif not clause[0] <= d.start < clause[1]:
-                continue  # "up from 159 on Tuesday; 23 patients have been hospitalised": not the 23's day
-            elif inferred and published is not None and (published - date).days > YEARLESS_PAST_DAYS:
-                continue  # "will elect … on November 5", read in October: a date ahead, not one a year back
-            elif d.kind in {"weekday", "relative"}:
-                if self.dateline is not None and d.kind == "weekday":
-                    # "said Sunday" in a story datelined Monday Feb. 24 is Feb. 23.
-                    date = _weekday_before(text[d.start : d.end], self.dateline) or date
-                relative.append((abs(d.start - m.start), date))
-            elif d.start == self.dateline_at or (published is not None and date > published):
-                continue  # the dateline dates the story, not this figure; a future date is a plan
-            else:
-                explicit.append((abs(d.start - m.start), date))
-        taken = [(d.start, d.end) for d in dates if sent.start <= d.start < sent.end]
-        for y in self.year_words.finditer(text, *clause):
-            # "2024's global average temperature", "Canada's 2023 wildfire season", "fiscal 2024".
-            if any(a <= y.start() < b for a, b in taken) or published is None or int(y["y"]) > published.year:
-                continue
-            if self._dates_figure(text, y.start(), m, sent, clause, between, cumulative):
-                month, day = self.fiscal_end if y["fiscal"] else (12, 31)
-                period.append((abs(y.start() - m.start), min(dt.date(int(y["y"]), month, day), published)))
-        for h in self.named_days.finditer(text, *clause):
-            # "on Christmas Eve", "the New Year's Day quake": a day named without a date.
-            month, day = self.named_day_dates[h.key]
-            date = infer_year(month, day, published)
-            if date is not None and (published is None or (published - date).days <= YEARLESS_PAST_DAYS):
-                explicit.append((abs(h.start - m.start), date))
-        if explicit:
-            return min(explicit)[1], "explicit", since
-        # A period still running ("this year") says no more than its report's day: a named day wins.
-        period = [p for p in period if not (relative and p[1] == published)]
-        if period:
-            return min(period)[1], "explicit", since
-        if ctx.tweet_date:
-            return ctx.tweet_date, "explicit", since
-        if relative:
-            return min(relative)[1], "relative", since
-        if self.dateline is not None:
-            return self.dateline, "dateline", since
-        if published:
-            return published, "published", since
-        return None, None, since
-
-
-# "GAZA CITY, Jan. 12 (AP) —": a place in capitals, a date, an optional agency, a dash.
-DATELINE = regex.compile(r"\A\s*\p{Lu}[\p{Lu}\p{M}\s.'-]+(?:,\s*[\p{L}\s.'-]+?)?,\s*\Z")
-DATELINE_AFTER = regex.compile(r"\A\s*(?:\([^()\n]{1,30}\)\s*)?[—–-]")
-
-
-def _dateline(text: str, dates: list[DateHit]) -> tuple[dt.date | None, int]:
-    """The date of a wire-style dateline opening the article, and where it stands (-1 if none)."""
-    first = next((d for d in dates if d.start < 80), None)
-    if first is None or first.date is None or first.precision != "day" or first.kind != "date":
-        return None, -1
-    if DATELINE.match(text[: first.start]) and DATELINE_AFTER.match(text[first.end : first.end + 40]):
-        return first.date, first.start
-    return None, -1
-
-
-def _weekday_before(written: str, reference: dt.date) -> dt.date | None:
-    m = WEEKDAY_RX.search(written)
-    if m is None:
-        return None
-    target = WEEKDAYS[m.group("w").casefold()]
-    return reference - dt.timedelta(days=(reference.weekday() - target) % 7)
-
 
 def _position(line_starts: list[int], offset: int) -> tuple[int, int]:
     i = bisect.bisect_right(line_starts, offset) - 1
