@@ -12,7 +12,7 @@ import regex
 from figcheck.extract.dates import WEEKDAY_RX, WEEKDAYS, DateHit, infer_year
 from figcheck.extract.quantities import Mention
 from figcheck.extract.sentences import Span
-from figcheck.resolve.lexicon import Lexicon, PhraseMatcher, fold
+from figcheck.resolve.lexicon import Lexicon, PhraseMatcher
 
 if TYPE_CHECKING:
     from figcheck.resolve.resolver import ParagraphContext
@@ -64,7 +64,7 @@ class DateReader:
         self.named_day_dates = {k: tuple(int(x) for x in str(v["date"]).split("-")) for k, v in named.items() if isinstance(v, dict)}
         self.named_days = PhraseMatcher({k: list((v.get("names") or {}).get(lang) or []) for k, v in named.items() if isinstance(v, dict)}, lang)
         periods = lexicon.section("periods")
-        fiscal = [fold(w) for w in (periods.get("fiscal_words") or {}).get(lang) or []]
+        fiscal = lexicon.folded("periods", "fiscal_words", lang)
         end = str((periods.get("fiscal_year_end") or {}).get(lang) or "12-31").split("-")
         self.fiscal_end = (int(end[0]), int(end[1]))
         # A year that names the period of what follows: possessive, attributive or fiscal.
@@ -73,10 +73,10 @@ class DateReader:
             rf"(?:['’]s|(?=\s+(?!(?:{'|'.join(NOT_ATTRIBUTIVE)})\b)[a-z]))(?![\w%-])"
             if lang == "en" else r"(?!)"
         )
-        began = [fold(w) for w in (lexicon.section("periods").get("began") or {}).get(lang) or []]
+        began = lexicon.folded("periods", "began", lang)
         # "began in 2011", "since Katrina in 2005": a start named up to three words before the period.
         self.began = regex.compile(rf"(?i)(?<!\w)(?:{alt(began)})\s+(?:[^\s,.;:]+\s+){{0,3}}?(?:(?:in|on|from|the|of)\s+)*\Z")
-        baseline = [fold(w) for w in (lexicon.section("periods").get("baseline") or {}).get(lang) or []]
+        baseline = lexicon.folded("periods", "baseline", lang)
         self.baseline = regex.compile(rf"(?i)(?<!\w)(?:{alt(baseline)})\s*\Z")
 
     def _date_clause(self, text: str, m: Mention, sent: Span) -> tuple[int, int]:

@@ -351,6 +351,10 @@ class Lexicon:
             node = (node or {}).get(step)
         return list(node or [])
 
+    def folded(self, name: str, *path: str) -> list[str]:
+        """``words`` folded as the text is (``folded("scope", "of_them", "he")``)."""
+        return [fold(str(w)) for w in self.words(name, *path)]
+
     def within(self, place: str) -> str | None:
         entry = self.section("places").get(place) or {}
         return entry.get("within")

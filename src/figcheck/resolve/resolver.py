@@ -94,24 +94,23 @@ class Resolver(DateReader):
         self.source_counts = {k: v["counts"] for k, v in lexicon.section("sources").items() if isinstance(v, dict) and v.get("counts")}
         self._init_dates(lexicon, lang)
         self._names: list[tuple[int, int]] = []
-        scope = lexicon.section("scope")
-        subset = [fold(w) for w in (scope.get("subset_markers") or {}).get(lang) or []]
-        part = [fold(w) for w in (scope.get("part_of") or {}).get(lang) or []]
+        subset = lexicon.folded("scope", "subset_markers", lang)
+        part = lexicon.folded("scope", "part_of", lang)
         self.subset = regex.compile(rf"(?i)(?<!\w)(?:{alt(subset)})(?!\w)")
         # In Hebrew and Arabic the part's noun stands before the word: "16 مستشفى فقط من أصل 36".
         noun = r"(?:\s+[\p{L}\p{M}\"']+){0,2}" if lang in {"he", "ar"} else ""
         self.part_of = regex.compile(rf"(?i){noun}\s*(?:{alt(part)})\s*")
-        of_them = [fold(w) for w in (scope.get("of_them") or {}).get(lang) or []]
+        of_them = lexicon.folded("scope", "of_them", lang)
         self.of_them = regex.compile(rf"(?i)\s*(?:{alt(of_them)})(?!\w)")
-        linking = [fold(w) for w in (scope.get("linking") or {}).get(lang) or []]
+        linking = lexicon.folded("scope", "linking", lang)
         self.linked = regex.compile(rf"(?i)(?<!\w)(?:{alt(linking)})\s*\Z")
-        days_since = [fold(w) for w in (scope.get("days_since") or {}).get(lang) or []]
+        days_since = lexicon.folded("scope", "days_since", lang)
         self.days_since = regex.compile(rf"(?i)\s*(?:{alt(days_since)})(?!\w)")
-        total_of = [fold(w) for w in (scope.get("total_of") or {}).get(lang) or []]
+        total_of = lexicon.folded("scope", "total_of", lang)
         self.total_of = regex.compile(rf"(?i)(?<!\w)(?:{alt(total_of)})\s*\Z")
-        more = [fold(w) for w in (scope.get("more") or {}).get(lang) or []]
+        more = lexicon.folded("scope", "more", lang)
         self.more = regex.compile(rf"(?i)\s*(?:{alt(more)})(?!\w)")
-        links = [fold(w) for w in (scope.get("same_measure") or {}).get(lang) or []]
+        links = lexicon.folded("scope", "same_measure", lang)
         # "rose 4% to $80,610", "jumped to 3% in January from 2.5%", "₪7,850 last year, up 6.2%".
         self.same_measure = regex.compile(
             rf"(?i){noun}(?:\s+(?:in|on|during|for|last|this|في|خلال|ב)\s*[\w.']+(?:\s+[\w]+)?)?\s*,?\s*(?:{alt(links)})\s*(?:a\s+record\s+)?"
@@ -126,7 +125,7 @@ class Resolver(DateReader):
                 rf"|(?:\s+[\p{{L}}\p{{M}}\"']+){{0,2}}\s*,\s*(?:[\p{{L}}\p{{M}}\"'־-]+\s+){{1,4}}?[–—]\s*"
             )
         self.event_words = PhraseMatcher(words, lang)
-        record = [fold(w) for w in (scope.get("record_since") or {}).get(lang) or []]
+        record = lexicon.folded("scope", "record_since", lang)
         self.record_since = regex.compile(rf"(?i)(?<!\w)(?:{alt(record)})(?!\w)[^,;:.]*?(?<!\w)(?:since|מאז|منذ)\Z")
 
     def resolve(self, path: str, original: str, text: str, ex: Extraction, published: dt.date | None) -> list[Claim]:
