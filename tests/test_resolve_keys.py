@@ -179,3 +179,25 @@ def test_group_stays_with_what_is_counted(text, expected):
 def test_metric_stays_with_its_clause(text, expected):
     got = claims(text)
     assert {k: got[k].metric for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A result "A-B" after a result word: goals up to nine a side, points above.
+        ("Arsenal won 3-1 at Brighton on Saturday.", {"3": "goals", "1": "goals"}),
+        ("Celtic thrashed Rangers 4-0 in Glasgow.", {"4": "goals", "0": "goals"}),
+        ("The Lakers beat the Celtics 112-104 in overtime.", {"112": "points", "104": "points"}),
+        ("Maccabi stretched their run to 11 games with a 91-80 victory.", {"91": "points", "80": "points"}),
+        # A division "by A-B" or "by A to B" is votes; a split after a chamber is its seats.
+        ("The Senate passed the bill by 68 to 31 on Tuesday.", {"68": "votes", "31": "votes"}),
+        ("Democrats will control the House 220-215.", {"220": "seats", "215": "seats"}),
+        # No result word, no result: a plain pair keeps no metric.
+        ("The shop is open 9-5 on weekdays.", {"9": None, "5": None}),
+    ],
+)
+def test_score_lines(text, expected):
+    got = claims(text)
+    for figure, metric in expected.items():
+        assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
+        assert got[figure].metric == metric, f"{figure!r} in {text!r}: {got[figure].metric}"

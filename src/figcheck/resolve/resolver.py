@@ -40,6 +40,8 @@ VERB_GAP = regex.compile(r"(?:\s+[\p{L}\p{M}\"'־-]+){0,4}?\s+(?:عن\s+)?")
 DASHES = "—–"
 # A second estimate of the same figure: "several hundred, perhaps a thousand, people may have died".
 ALTERNATIVE = regex.compile(r"(?i)\s*,?\s*(?:perhaps|possibly|maybe|or\s+even|or\s+perhaps|or|if\s+not)\s+")
+SCORE_NUMBER = regex.compile(r"[0-9]{1,3}")
+SCORE_JOIN = regex.compile(r"\s*[-–]\s*|\s+to\s+")
 TO_LINK = regex.compile(r"\s+(?:to|עד|إلى)\s+(?:a\s+record\s+)?")
 TWEET_TAIL = regex.compile(r"—\s*[^—\n]{0,80}\(@\w+\)\s*(?P<date>[^\n]{6,30})\s*\Z")
 
@@ -81,6 +83,9 @@ class Resolver(DateReader):
         self.metric_measures = {k: str(v["measures"]) for k, v in metrics.items() if v.get("measures")}
         self.metric_units = {k: frozenset(map(str, v.get("units") or [])) for k, v in metrics.items()}
         self.event_names = PhraseMatcher(names, lang)
+        # Results and divisions written "A-B" (metrics.yml 'score_line', 'score_max').
+        self.score_words = PhraseMatcher({k: list((v.get("score_line") or {}).get(lang) or []) for k, v in metrics.items()}, lang)
+        self.score_max = {k: (float(v["score_max"]), str(v.get("score_above"))) for k, v in metrics.items() if v.get("score_max") is not None}
         self.share_context = PhraseMatcher({k: list((v.get("shares_in") or {}).get(lang) or []) for k, v in metrics.items()}, lang)
         verb_table = (lexicon.section("metrics") or {}).values()
         self.verb_words = frozenset(
@@ -171,6 +176,7 @@ class Resolver(DateReader):
                     tail = self._share_keys(text, inside, claims[len(claims) - len(inside) :])
                     tail = self._clause_verbs(text, inside, tail, sent)
                     tail = self._context_shares(text, tail, sent)
+                    tail = self._score_lines(text, inside, tail, sent)
                     claims[len(claims) - len(inside) :] = [self._fit_unit(c) for c in tail]
         return claims
 
@@ -363,6 +369,35 @@ class Resolver(DateReader):
             return claims
         key = found[0].key
         return [c.model_copy(update={"metric": key}) if c.metric is None and c.unit == "percent" else c for c in claims]
+
+    def _score_lines(self, text: str, inside: list[Mention], claims: list[Claim], sent: Span) -> list[Claim]:
+        """Two bare whole numbers written "A-B" (or "A to B") are a result or a division.
+
+        The word nearest the pair in its clause says which (metrics.yml 'score_line'): "won 6-3"
+        and "an 89-84 victory" are goals or points (by 'score_max'), "passed the bill by 59 to 53"
+        votes, "control the Senate 53-47" seats.
+        """
+        for i in range(len(claims) - 1):
+            a, b, ma, mb = claims[i], claims[i + 1], inside[i], inside[i + 1]
+            if a.metric or b.metric or a.unit != "count" or b.unit != "count" or ma.ordinal or mb.ordinal:
+                continue
+            if not (SCORE_NUMBER.fullmatch(a.text) and SCORE_NUMBER.fullmatch(b.text) and SCORE_JOIN.fullmatch(text, ma.end, mb.start)):
+                continue
+            stop = None
+            for stop in self.clause_stop.finditer(text, inside[i - 1].end if i else sent.start, ma.start):
+                pass
+            start = max(stop.end() if stop else sent.start, inside[i - 1].end if i else sent.start)
+            before = self.score_words.finditer(text, start, ma.start)
+            after_end = min(mb.end + 12, inside[i + 2].start if i + 2 < len(inside) else sent.end)
+            after = [h for h in self.score_words.finditer(text, mb.end, after_end) if not text[mb.end : h.start].strip()]
+            if not after and not before:
+                continue
+            key = after[0].key if after else max(before, key=lambda h: h.end).key
+            if key in self.score_max and max(a.value, b.value) > self.score_max[key][0]:
+                key = self.score_max[key][1]  # "beat the Chiefs 40-22": points, not goals
+            claims[i] = a.model_copy(update={"metric": key})
+            claims[i + 1] = b.model_copy(update={"metric": key})
+        return claims
 
     def _fit_unit(self, claim: Claim) -> Claim:
         """A metric borrowed from a neighbour or a far verb must still fit the figure's unit."""
