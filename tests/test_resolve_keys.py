@@ -201,3 +201,26 @@ def test_score_lines(text, expected):
     for figure, metric in expected.items():
         assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
         assert got[figure].metric == metric, f"{figure!r} in {text!r}: {got[figure].metric}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A figure that names a thing no metric counts borrows no metric from its neighbour ...
+        ("He had 24 points and eight rebounds in the win.", {"24": "points", "eight": None}),
+        ("Her lead was cut to 47 points with four races left.", {"47": "points", "four": None}),
+        # ... nor from a verb or a metric noun further on in its sentence.
+        ("More than 8,000 firefighters battled the blaze, which forced the evacuation of some 20,000 residents.",
+         {"More than 8,000": None, "some 20,000": "evacuations"}),
+        ("The outbreak has caused 10 deaths, and nearly 300 contacts were being monitored.", {"10": "deaths", "nearly 300": None}),
+        # A part named with "including" still counts what its whole counts.
+        ("Tobacco kills more than 8 million people a year, including around 1.3 million non-smokers.", {"around 1.3 million": "deaths"}),
+        # Candidates elected outright are seats.
+        ("A record 76 candidates were elected outright.", {"76": "seats"}),
+    ],
+)
+def test_own_counted_noun(text, expected):
+    got = claims(text)
+    for figure, metric in expected.items():
+        assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
+        assert got[figure].metric == metric, f"{figure!r} in {text!r}: {got[figure].metric}"

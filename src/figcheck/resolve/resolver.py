@@ -40,6 +40,8 @@ VERB_GAP = regex.compile(r"(?:\s+[\p{L}\p{M}\"'־-]+){0,4}?\s+(?:عن\s+)?")
 DASHES = "—–"
 # A second estimate of the same figure: "several hundred, perhaps a thousand, people may have died".
 ALTERNATIVE = regex.compile(r"(?i)\s*,?\s*(?:perhaps|possibly|maybe|or\s+even|or\s+perhaps|or|if\s+not)\s+")
+# Words a counted-phrase reader can take for a noun: "several hundred, perhaps a thousand".
+HEDGES = frozenset({"perhaps", "possibly", "maybe", "or", "about", "around", "some", "nearly", "almost"})
 SCORE_NUMBER = regex.compile(r"[0-9]{1,3}")
 SCORE_JOIN = regex.compile(r"\s*[-–]\s*|\s+to\s+")
 TO_LINK = regex.compile(r"\s+(?:to|עד|إلى)\s+(?:a\s+record\s+)?")
@@ -204,9 +206,9 @@ class Resolver(DateReader):
     ) -> Claim:
         # "Ukraine marked 1,000 days since Russia's full-scale invasion": days since a start count days.
         day_count = m.day_count or (m.unit == "day" and self.days_since.match(text, m.end) is not None)
-        metric = "day_count" if day_count else self._metric(text, z, m)
-        group = self._last(self.groups.finditer(text, *z.np))
         counted = self.counted.read(text, z.np, m.value)
+        metric = "day_count" if day_count else self._metric(text, z, m, own=self._counts_other(counted, m.unit))
+        group = self._last(self.groups.finditer(text, *z.np))
         if counted is None and previous is not None and m.unit == previous.unit == "count" and not m.ordinal:
             after_previous = original.rfind(previous.text, 0, m.start) + len(previous.text)
             counted = self.counted.shared(text, (after_previous, m.start), previous.counted)  # "435 homes … and 187 by tender"
@@ -302,6 +304,8 @@ class Resolver(DateReader):
             if claim.metric is not None or prev is None or not prev.metric:
                 continue
             gap_before = text[inside[i - 1].end : inside[i].start]
+            if self._counts_other(claim.counted, claim.unit) and not self.subset.search(gap_before):
+                continue  # "29 goals and 18 assists": a figure that counts its own thing
             if self.subset.search(gap_before) or self.listed.fullmatch(gap_before):
                 # "… among them six children"; "the CDU on 29%, the AfD on 21": same measure.
                 group = claim.group or (self.default_groups.get(prev.metric) if claim.unit == "count" else None)
@@ -317,6 +321,8 @@ class Resolver(DateReader):
         """
         for i, claim in enumerate(claims):
             if claim.metric is not None or inside[i].day_count or claim.unit not in {"count", "percent"}:
+                continue
+            if self._counts_other(claim.counted, claim.unit) and not (i and self.subset.search(text, inside[i - 1].end, inside[i].start)):
                 continue
             stop = self.clause_stop.search(text, inside[i].end, sent.end)
             end = stop.start() if stop else sent.end
@@ -349,6 +355,18 @@ class Resolver(DateReader):
                 continue
             claims[i] = claim.model_copy(update={"metric": verb.key, "group": claim.group or self.default_groups.get(verb.key)})
         return claims
+
+    def _counts_other(self, noun: str | None, unit: str) -> bool:
+        """The figure names what it counts, and that is neither a metric's word nor a group's.
+
+        "18 assists", "eight rebounds", "four races": such a figure keeps the metric its own
+        words give it and borrows none from a neighbour or a far verb.
+        """
+        if self.lang != "en" or not noun or unit != "count" or " " in noun or noun[:1].isupper() or noun.casefold() in HEDGES:
+            return False
+        if not self.counted.plural(noun):
+            return False  # "collapsed to 121, their worst result": no counted noun at all
+        return not (self.groups.finditer(noun) or self.metric_nouns.finditer(noun) or self.metric_verbs.finditer(noun))
 
     def _population(self, text: str, z: Zones, metric: str | None, places: frozenset[str]) -> str | None:
         """The population a counted noun stands for where the story is set."""
@@ -434,7 +452,12 @@ class Resolver(DateReader):
         hits = self.metric_nouns.finditer(text, *z.np) + self.metric_verbs.finditer(text, *z.np)
         return not phrase or any(h.text.strip().casefold() == phrase.casefold() for h in hits)
 
-    def _metric(self, text: str, z: Zones, m: Mention) -> str | None:
+    def _metric(self, text: str, z: Zones, m: Mention, own: bool = False) -> str | None:
+        """The figure's metric from the words around it.
+
+        ``own``: the figure names what it counts, a noun of no metric ("18 assists"): a metric
+        noun later in the predicate or a trigger further back is not its own.
+        """
         # Words inside a definition ("including the missing") narrow a metric; they do not name one.
         narrowing = [(h.start, h.end) for h in self.definitions.finditer(text, z.before[0], z.predicate[1])]
         # A trigger whose metric the figure's unit cannot measure is no candidate ("27,000 acres").
@@ -476,6 +499,8 @@ class Resolver(DateReader):
         if pred_verbs:
             return min(pred_verbs, key=lambda h: h.start).key
         pred = outside(self.metric_verbs.finditer(text, *z.predicate) + self.metric_nouns.finditer(text, *z.predicate))
+        if own and not np_hits:
+            return None
         if np_hits and self.lang == "en":
             return np_hits[0].key
         if pred:
