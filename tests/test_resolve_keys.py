@@ -224,3 +224,21 @@ def test_own_counted_noun(text, expected):
     for figure, metric in expected.items():
         assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
         assert got[figure].metric == metric, f"{figure!r} in {text!r}: {got[figure].metric}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A generic people noun gives way to the group named beside it ...
+        ("Fewer than 30,000 Palestinian workers now enter Israel each day.", {"Fewer than 30,000": "palestinians"}),
+        ("About 4,000 Lebanese residents returned home.", {"About 4,000": "lebanese"}),
+        # ... but a telling noun at the head still wins, and "people" alone stays people.
+        ("More than 1,000 Palestinian health workers have been killed.", {"More than 1,000": "health_workers"}),
+        ("At least 23 people were killed overnight.", {"At least 23": "people"}),
+    ],
+)
+def test_generic_people_noun(text, expected):
+    got = claims(text)
+    for figure, group in expected.items():
+        assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
+        assert got[figure].group == group, f"{figure!r} in {text!r}: {got[figure].group}"

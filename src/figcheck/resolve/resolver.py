@@ -40,6 +40,9 @@ VERB_GAP = regex.compile(r"(?:\s+[\p{L}\p{M}\"'־-]+){0,4}?\s+(?:عن\s+)?")
 DASHES = "—–"
 # A second estimate of the same figure: "several hundred, perhaps a thousand, people may have died".
 ALTERNATIVE = regex.compile(r"(?i)\s*,?\s*(?:perhaps|possibly|maybe|or\s+even|or\s+perhaps|or|if\s+not)\s+")
+# The group of a noun that says only "people" ("workers", "residents"): a more telling group
+# named beside it wins.
+GENERIC_GROUP = "people"
 # Words a counted-phrase reader can take for a noun: "several hundred, perhaps a thousand".
 HEDGES = frozenset({"perhaps", "possibly", "maybe", "or", "about", "around", "some", "nearly", "almost"})
 SCORE_NUMBER = regex.compile(r"[0-9]{1,3}")
@@ -208,7 +211,7 @@ class Resolver(DateReader):
         day_count = m.day_count or (m.unit == "day" and self.days_since.match(text, m.end) is not None)
         counted = self.counted.read(text, z.np, m.value)
         metric = "day_count" if day_count else self._metric(text, z, m, own=self._counts_other(counted, m.unit))
-        group = self._last(self.groups.finditer(text, *z.np))
+        group = self._group(self.groups.finditer(text, *z.np))
         if counted is None and previous is not None and m.unit == previous.unit == "count" and not m.ordinal:
             after_previous = original.rfind(previous.text, 0, m.start) + len(previous.text)
             counted = self.counted.shared(text, (after_previous, m.start), previous.counted)  # "435 homes … and 187 by tender"
@@ -441,6 +444,13 @@ class Resolver(DateReader):
     @staticmethod
     def _inside_figure(h: Hit, inside: list[Mention]) -> bool:
         return any(m.start <= h.start < m.end for m in inside)
+
+    @staticmethod
+    def _group(hits: list[Hit]) -> str | None:
+        """The group nearest the noun's head, unless that is only the generic ``people``:
+        "30,000 Palestinian workers" count Palestinians, "Palestinian health workers" health workers."""
+        named = [h for h in hits if h.key != GENERIC_GROUP]
+        return named[-1].key if named else (hits[-1].key if hits else None)
 
     @staticmethod
     def _last(hits: list[Hit]) -> str | None:
