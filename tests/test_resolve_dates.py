@@ -113,3 +113,22 @@ def test_since_a_few_words_before_the_date():
 def test_metric_from_the_clause_verb(text, expected):
     got = claims(text, D(2025, 1, 10))
     assert {k: got[k].metric for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A month still ahead after "by" is a target: the projection holds as of its report.
+        ("The figure is projected to rise to 641,000 by the end of September.", D(2025, 8, 22), {"641,000": D(2025, 8, 22)}),
+        # A month already past after "by" still dates the figure.
+        ("The economy had added 1.2 million jobs by March, the agency said.", D(2025, 8, 22), {"1.2 million": D(2025, 3, 31)}),
+        ("Exports reached $40 billion by the end of March.", D(2025, 8, 22), {"$40 billion": D(2025, 3, 31)}),
+        # A month after "in" keeps dating its figure.
+        ("Employers added 256,000 jobs in December.", D(2025, 1, 10), {"256,000": D(2024, 12, 31)}),
+    ],
+)
+def test_target_period_is_no_as_of(text, published, expected):
+    got = claims(text, published)
+    for figure, date in expected.items():
+        assert figure in got, f"{figure!r} not extracted: {sorted(got)}"
+        assert got[figure].as_of == date, f"{figure!r}: {got[figure].as_of}"

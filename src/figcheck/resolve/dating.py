@@ -37,6 +37,7 @@ DATE_BREAK = {
     "he": regex.compile(r"[;!?—–()\[\]]|:\s|,\s*(?:אך|אבל|לעומת)"),
     "ar": regex.compile(r"[;!?—–()\[\]]|:\s|,\s*(?:لكن|مقارنة)"),
 }
+YEAR = regex.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 # A yearless date read as more than this many days before publication is a date ahead ("on
 # November 5", written in October), not one from last year.
 YEARLESS_PAST_DAYS = 180
@@ -76,6 +77,8 @@ class DateReader:
         began = lexicon.folded("periods", "began", lang)
         # "began in 2011", "since Katrina in 2005": a start named up to three words before the period.
         self.began = regex.compile(rf"(?i)(?<!\w)(?:{alt(began)})\s+(?:[^\s,.;:]+\s+){{0,3}}?(?:(?:in|on|from|the|of)\s+)*\Z")
+        target = lexicon.folded("periods", "target", lang)
+        self.target = regex.compile(rf"(?i)(?<!\w)(?:{alt(target)})\s*\Z")
         baseline = lexicon.folded("periods", "baseline", lang)
         self.baseline = regex.compile(rf"(?i)(?<!\w)(?:{alt(baseline)})\s*\Z")
 
@@ -95,6 +98,15 @@ class DateReader:
             return False
         return not (self.began.search(text, max(sent.start, at - 40), at) or self.baseline.search(text, max(sent.start, at - 30), at))
 
+    def _target(self, text: str, d: DateHit, sent: Span, published: dt.date | None) -> bool:
+        """A yearless period after "by" that is still ahead at publication: a target, not a date."""
+        if published is None or d.date is None or YEAR.search(text, d.start, d.end) or not self.target.search(text, max(sent.start, d.start - 30), d.start):
+            return False
+        try:
+            return d.date.replace(year=published.year) > published
+        except ValueError:
+            return False
+
     def _dates(
         self, text: str, m: Mention, sent: Span, ctx: ParagraphContext, dates: list[DateHit], published: dt.date | None,
         cumulative: bool = False, between: tuple[int, int] = (0, 1 << 62),
@@ -110,7 +122,7 @@ class DateReader:
                 # Only a period in the figure's own clause, not cut off from it by another
                 # figure, dates it, and not the period a comparison starts from ("up 4% from a
                 # year earlier").
-                if self._dates_figure(text, d.start, m, sent, clause, between, cumulative):
+                if self._dates_figure(text, d.start, m, sent, clause, between, cumulative) and not self._target(text, d, sent, published):
                     period.append((abs(d.start - m.start), d.date))
                 continue
             if d.precision != "day":
