@@ -260,3 +260,23 @@ def test_electorate_and_prize_money(text, expected):
     for figure, (metric, group) in expected.items():
         assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
         assert (got[figure].metric, got[figure].group) == (metric, group), f"{figure!r} in {text!r}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A metric word that introduces the next figure is that figure's, not the one before it.
+        ("The AfD doubled its share to 20.8% in the election, and turnout of 82.5% was the highest since 1990.",
+         {"20.8%": "votes", "82.5%": "turnout"}),
+        ("Dan won the runoff with 53.6% against 46.4% for Simion, the bureau said, on turnout of almost 65%.",
+         {"46.4%": "votes", "almost 65%": "turnout"}),
+        # What someone is to be paid is wages, however far back the verb.
+        ("The 25-year-old will reportedly earn about €15 million a year after tax, plus a signing bonus of more than €100m.",
+         {"about €15 million": "wages", "more than €100m": "wages"}),
+    ],
+)
+def test_word_of_the_next_figure(text, expected):
+    got = claims(text)
+    for figure, metric in expected.items():
+        assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
+        assert got[figure].metric == metric, f"{figure!r} in {text!r}: {got[figure].metric}"

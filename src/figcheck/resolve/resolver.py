@@ -43,6 +43,8 @@ ALTERNATIVE = regex.compile(r"(?i)\s*,?\s*(?:perhaps|possibly|maybe|or\s+even|or
 # The group of a noun that says only "people" ("workers", "residents"): a more telling group
 # named beside it wins.
 GENERIC_GROUP = "people"
+# Between a metric word and the figure it introduces: "turnout of 82.5%", "turnout was 64%".
+INTRODUCES = regex.compile(r"(?i)\s*(?:of|at|was|is|stood\s+at|reached|hit)?\s*(?:a\s+record\s+|an\s+estimated\s+|almost\s+|nearly\s+|about\s+)?")
 # Words a counted-phrase reader can take for a noun: "several hundred, perhaps a thousand".
 HEDGES = frozenset({"perhaps", "possibly", "maybe", "or", "about", "around", "some", "nearly", "almost"})
 SCORE_NUMBER = regex.compile(r"[0-9]{1,3}")
@@ -210,7 +212,9 @@ class Resolver(DateReader):
         # "Ukraine marked 1,000 days since Russia's full-scale invasion": days since a start count days.
         day_count = m.day_count or (m.unit == "day" and self.days_since.match(text, m.end) is not None)
         counted = self.counted.read(text, z.np, m.value)
-        metric = "day_count" if day_count else self._metric(text, z, m, own=self._counts_other(counted, m.unit))
+        metric = "day_count" if day_count else self._metric(
+            text, z, m, own=self._counts_other(counted, m.unit), nxt=between[1] if between[1] < sent.end else None,
+        )
         group = self._group(self.groups.finditer(text, *z.np))
         if counted is None and previous is not None and m.unit == previous.unit == "count" and not m.ordinal:
             after_previous = original.rfind(previous.text, 0, m.start) + len(previous.text)
@@ -462,12 +466,17 @@ class Resolver(DateReader):
         hits = self.metric_nouns.finditer(text, *z.np) + self.metric_verbs.finditer(text, *z.np)
         return not phrase or any(h.text.strip().casefold() == phrase.casefold() for h in hits)
 
-    def _metric(self, text: str, z: Zones, m: Mention, own: bool = False) -> str | None:
+    def _metric(self, text: str, z: Zones, m: Mention, own: bool = False, nxt: int | None = None) -> str | None:
         """The figure's metric from the words around it.
 
         ``own``: the figure names what it counts, a noun of no metric ("18 assists"): a metric
-        noun later in the predicate or a trigger further back is not its own.
+        noun later in the predicate or a trigger further back is not its own. ``nxt``: where the
+        next figure starts; a predicate word that introduces it ("and turnout of 82.5%") is that
+        figure's, not this one's.
         """
+        def not_next(hits: list[Hit]) -> list[Hit]:
+            return [h for h in hits if nxt is None or not INTRODUCES.fullmatch(text, h.end, nxt)]
+
         # Words inside a definition ("including the missing") narrow a metric; they do not name one.
         narrowing = [(h.start, h.end) for h in self.definitions.finditer(text, z.before[0], z.predicate[1])]
         # A trigger whose metric the figure's unit cannot measure is no candidate ("27,000 acres").
@@ -481,7 +490,7 @@ class Resolver(DateReader):
         glued = [h for h in outside(self.metric_nouns.finditer(text, m.end, m.end + 30)) if h.start == m.end + 1 and text[m.end] in "-־"]
         if glued:
             return glued[0].key
-        np_hits = outside(self.metric_nouns.finditer(text, *z.np) + self.metric_verbs.finditer(text, *z.np))
+        np_hits = not_next(outside(self.metric_nouns.finditer(text, *z.np) + self.metric_verbs.finditer(text, *z.np)))
         if len({h.key for h in np_hits}) >= 2:
             return None  # "patients, wounded and displaced persons": a mixed count has no one metric
         before = outside(self.metric_verbs.finditer(text, *z.before) + self.metric_nouns.finditer(text, *z.before))
@@ -505,10 +514,10 @@ class Resolver(DateReader):
             return self._nearest(before)
         # What happened to the counted thing ("were released") outranks what it is ("hostages"),
         # which outranks a noun further on ("87.28% of the vote, …, on a record turnout").
-        pred_verbs = [h for h in outside(self.metric_verbs.finditer(text, *z.predicate)) if not self._is_noun(h)]
+        pred_verbs = [h for h in not_next(outside(self.metric_verbs.finditer(text, *z.predicate))) if not self._is_noun(h)]
         if pred_verbs:
             return min(pred_verbs, key=lambda h: h.start).key
-        pred = outside(self.metric_verbs.finditer(text, *z.predicate) + self.metric_nouns.finditer(text, *z.predicate))
+        pred = not_next(outside(self.metric_verbs.finditer(text, *z.predicate) + self.metric_nouns.finditer(text, *z.predicate)))
         if own and not np_hits:
             return None
         if np_hits and self.lang == "en":
