@@ -280,3 +280,22 @@ def test_word_of_the_next_figure(text, expected):
     for figure, metric in expected.items():
         assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
         assert got[figure].metric == metric, f"{figure!r} in {text!r}: {got[figure].metric}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A crowd "in front of" a figure is attendance; the verb is that figure's, not the score's.
+        ("Hapoel extended their run to 11 games with an 89-84 victory, in front of 11,600 at the arena.",
+         {"89": "points", "84": "points", "11,600": "attendance"}),
+        # Prisoners "in exchange for" hostages are released, not detained.
+        ("Hamas is to free 33 hostages in exchange for hundreds of Palestinian prisoners.", {"hundreds": "releases"}),
+        # A far verb still reaches a subject across a part named on the way.
+        ("Four members of one family, including two toddlers, were killed on Thursday.", {"Four": "deaths"}),
+    ],
+)
+def test_verb_of_a_later_figure(text, expected):
+    got = claims(text)
+    for figure, metric in expected.items():
+        assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
+        assert got[figure].metric == metric, f"{figure!r} in {text!r}: {got[figure].metric}"

@@ -345,6 +345,8 @@ class Resolver(DateReader):
                         h for h in self.metric_verbs.finditer(text, close.end(), after.start() if after else sent.end)
                         if not self._inside_figure(h, inside)
                     ]
+            # A verb that introduces a later figure is that figure's: "an 89-84 victory, in front of 11,600".
+            hits = [h for h in hits if not any(later.start > h.end and INTRODUCES.fullmatch(text, h.end, later.start) for later in inside[i + 1 :])]
             if not hits:
                 continue
             verb = hits[0]
@@ -475,7 +477,7 @@ class Resolver(DateReader):
         figure's, not this one's.
         """
         def not_next(hits: list[Hit]) -> list[Hit]:
-            return [h for h in hits if nxt is None or not INTRODUCES.fullmatch(text, h.end, nxt)]
+            return [h for h in hits if nxt is None or nxt <= h.end or not INTRODUCES.fullmatch(text, h.end, nxt)]
 
         # Words inside a definition ("including the missing") narrow a metric; they do not name one.
         narrowing = [(h.start, h.end) for h in self.definitions.finditer(text, z.before[0], z.predicate[1])]
