@@ -132,3 +132,22 @@ def test_target_period_is_no_as_of(text, published, expected):
     for figure, date in expected.items():
         assert figure in got, f"{figure!r} not extracted: {sorted(got)}"
         assert got[figure].as_of == date, f"{figure!r}: {got[figure].as_of}"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # The day of an event told in a clause with no figure dates the figures after a semicolon ...
+        ("A jet flipped on landing in Toronto on Monday; all 80 people on board survived, and 21 were taken to hospital.",
+         D(2025, 2, 20), {"80": D(2025, 2, 17), "21": D(2025, 2, 17)}),
+        # ... not when that clause has a figure of its own, nor when a new report opens after it.
+        ("The outbreak grew from 159 cases on Tuesday; 23 patients have been hospitalised.", D(2025, 3, 7), {"23": D(2025, 3, 7)}),
+        ("The union called a general strike on Monday; according to economists, a strike day costs the economy $500 million.",
+         D(2025, 3, 7), {"$500 million": D(2025, 3, 7)}),
+    ],
+)
+def test_event_day_across_a_semicolon(text, published, expected):
+    got = claims(text, published)
+    for figure, date in expected.items():
+        assert figure in got, f"{figure!r} not extracted: {sorted(got)}"
+        assert got[figure].as_of == date, f"{figure!r}: {got[figure].as_of}"

@@ -38,6 +38,8 @@ DATE_BREAK = {
     "ar": regex.compile(r"[;!?—–()\[\]]|:\s|,\s*(?:لكن|مقارنة)"),
 }
 YEAR = regex.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+# A clause that opens with its own attribution is a new report, not the previous clause's sequel.
+NEW_REPORT = regex.compile(r"\s*(?:according\s+to|per|לפי|על\s+פי|بحسب|حسب|وفق|وفقا\s+ل)(?!\w)")
 # A yearless date read as more than this many days before publication is a date ahead ("on
 # November 5", written in October), not one from last year.
 YEARLESS_PAST_DAYS = 180
@@ -55,6 +57,7 @@ class DateReader:
 
     lexicon: Lexicon
     event_names: PhraseMatcher
+    _figure_starts: list[int] = []  # where the current sentence's figures start (set by the Resolver)
 
     def _init_dates(self, lexicon: Lexicon, lang: str) -> None:
         self.since_before = SINCE_BEFORE.get(lang, SINCE_BEFORE["en"])
@@ -83,9 +86,16 @@ class DateReader:
         self.baseline = regex.compile(rf"(?i)(?<!\w)(?:{alt(baseline)})\s*\Z")
 
     def _date_clause(self, text: str, m: Mention, sent: Span) -> tuple[int, int]:
-        """The stretch of the sentence whose dates can date the figure: its own clause."""
+        """The stretch of the sentence whose dates can date the figure: its own clause.
+
+        A semicolon after a clause with no figure does not cut it off: "A jet flipped on landing
+        in Toronto on Monday; all 80 people on board survived" (the event's day is the figures'),
+        unless a new report opens after it ("; according to economists, a strike day costs …").
+        """
         start = sent.start
         for b in self.date_break.finditer(text, sent.start, m.start):
+            if b.group() == ";" and not any(sent.start <= f < b.start() for f in self._figure_starts) and not NEW_REPORT.match(text, b.end()):
+                continue
             start = b.end()
         stop = self.date_break.search(text, m.end, sent.end)
         return start, stop.start() if stop else sent.end

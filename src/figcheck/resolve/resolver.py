@@ -154,6 +154,7 @@ class Resolver(DateReader):
                 previous: Claim | None = None
                 prev_np_end = sent.start
                 # Names of bodies ("the Congressional Budget Office") hold words that are no metric.
+                self._figure_starts = [x.start for x in inside]
                 self._names = [(a.start, a.end) for a in self.attr.find(text, sent.start, sent.end)] if inside else []
                 self._names += [(h.start, h.end) for h in self.attr.aliases.finditer(text, sent.start, sent.end)] if inside else []
                 for i, m in enumerate(inside):
