@@ -151,3 +151,24 @@ def test_event_day_across_a_semicolon(text, published, expected):
     for figure, date in expected.items():
         assert figure in got, f"{figure!r} not extracted: {sorted(got)}"
         assert got[figure].as_of == date, f"{figure!r}: {got[figure].as_of}"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A figure "the year before" / "a year earlier" holds a year before the period named.
+        ("Malaria deaths fell to an estimated 597,000 in 2023 from 600,000 the year before.", D(2024, 12, 19),
+         {"an estimated 597,000": D(2023, 12, 31), "600,000": D(2022, 12, 31)}),
+        ("Exports reached $40 billion in 2023, against $36 billion a year earlier.", D(2024, 5, 3), {"$36 billion": D(2022, 12, 31)}),
+        # "up 4% from a year earlier" is a change over the period itself, not last year's figure.
+        ("Revenue rose to $124.3 billion in the quarter, up 4% from a year earlier.", D(2025, 1, 31), {"4%": None}),
+    ],
+)
+def test_a_year_before(text, published, expected):
+    got = claims(text, published)
+    for figure, date in expected.items():
+        assert figure in got, f"{figure!r} not extracted: {sorted(got)}"
+        if date is not None:
+            assert got[figure].as_of == date, f"{figure!r}: {got[figure].as_of}"
+        else:
+            assert got[figure].as_of == got["$124.3 billion"].as_of, f"{figure!r}: {got[figure].as_of}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -43,6 +44,8 @@ ALTERNATIVE = regex.compile(r"(?i)\s*,?\s*(?:perhaps|possibly|maybe|or\s+even|or
 # The group of a noun that says only "people" ("workers", "residents"): a more telling group
 # named beside it wins.
 GENERIC_GROUP = "people"
+# After a figure: it holds a year before the period its sentence names.
+YEAR_BEFORE = regex.compile(r"(?i)\s+(?:the\s+year\s+before|a\s+year\s+earlier|the\s+previous\s+year|the\s+prior\s+year)(?!\w)")
 # Between a metric word and the figure it introduces: "turnout of 82.5%", "turnout was 64%".
 INTRODUCES = regex.compile(r"(?i)\s*(?:of|at|was|is|stood\s+at|reached|hit)?\s*(?:a\s+record\s+|an\s+estimated\s+|almost\s+|nearly\s+|about\s+)?")
 # Words a counted-phrase reader can take for a noun: "several hundred, perhaps a thousand".
@@ -242,6 +245,10 @@ class Resolver(DateReader):
             counts = self.source_counts.get(attribution.source) if attribution and metric in self.default_groups else None
             group = counts or self.default_groups.get(metric)
         as_of, basis, since = self._dates(text, m, sent, ctx, dates, published, cumulative=scope == "cumulative", between=between)
+        if as_of is not None and basis == "explicit" and YEAR_BEFORE.match(text, m.end):
+            # "597,000 in 2023 from 600,000 the year before": the figure holds a year before the
+            # period the sentence names.
+            as_of = as_of - dt.timedelta(days=366 if calendar.isleap(as_of.year) and as_of.month > 2 else 365)
         if m.day_count and since is None and ctx.events:
             since = self.lexicon.event_start(ctx.events[0])
         line, col = _position(line_starts, m.start)
