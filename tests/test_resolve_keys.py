@@ -299,3 +299,24 @@ def test_verb_of_a_later_figure(text, expected):
     for figure, metric in expected.items():
         assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
         assert got[figure].metric == metric, f"{figure!r} in {text!r}: {got[figure].metric}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A poll's sample and its margin of error count no metric, whatever stands beside them.
+        ("Harris leads Trump 48% to 47%, within the poll's margin of error of plus or minus 3.5 percentage points, "
+         "a Marist survey of 1,400 adults found.", {"3.5 percentage points": (None, None), "1,400": (None, "people")}),
+        ("The poll gave Likud 24 seats and Bennett 21; the survey of 503 respondents had a 4.4% margin of error.",
+         {"24": ("seats", None), "503": (None, "people")}),
+        ("הסקר נערך בקרב 503 משיבים, וטעות הדגימה המרבית היא 4.4%.", {"503": (None, "people")}),
+        ("The chipmaker guided for sales of $43 billion, plus or minus 2%.", {"2%": (None, None)}),
+        # A candidate who polled a share still has a vote share.
+        ("Georgescu, who had polled under 5%, took 22.9% of the vote.", {"under 5%": ("votes", None)}),
+    ],
+)
+def test_poll_sample_and_error(text, expected):
+    got = claims(text)
+    for figure, (metric, group) in expected.items():
+        assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
+        assert (got[figure].metric, got[figure].group) == (metric, group), f"{figure!r} in {text!r}"

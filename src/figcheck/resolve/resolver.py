@@ -115,6 +115,8 @@ class Resolver(DateReader):
         # In Hebrew and Arabic the part's noun stands before the word: "16 مستشفى فقط من أصل 36".
         noun = r"(?:\s+[\p{L}\p{M}\"']+){0,2}" if lang in {"he", "ar"} else ""
         self.part_of = regex.compile(rf"(?i){noun}\s*(?:{alt(part)})\s*")
+        no_metric = lexicon.folded("scope", "no_metric_before", lang)
+        self.no_metric_before = regex.compile(rf"(?i)(?<!\w)(?:{alt(no_metric)})[\s,]*\Z")
         of_them = lexicon.folded("scope", "of_them", lang)
         self.of_them = regex.compile(rf"(?i)\s*(?:{alt(of_them)})(?!\w)")
         linking = lexicon.folded("scope", "linking", lang)
@@ -188,6 +190,11 @@ class Resolver(DateReader):
                     tail = self._clause_verbs(text, inside, tail, sent)
                     tail = self._context_shares(text, tail, sent)
                     tail = self._score_lines(text, inside, tail, sent)
+                    # A poll's sample or error takes no metric from a neighbour either.
+                    tail = [
+                        c.model_copy(update={"metric": None}) if c.metric and c.metric != "day_count" and self._no_metric(text, x, sent) else c
+                        for c, x in zip(tail, inside)
+                    ]
                     claims[len(claims) - len(inside) :] = [self._fit_unit(c) for c in tail]
         return claims
 
@@ -230,6 +237,8 @@ class Resolver(DateReader):
             group = previous.group  # "445,581 Palestinians have been killed, and 108,438 wounded"
         if previous is not None and scope is None and metric is not None:
             scope = previous.scope
+        if metric is not None and not day_count and self._no_metric(text, m, sent):
+            metric = None  # "a survey of 1,400 adults", "a margin of error of 2.5 points"
         if metric is not None and not self._measures(metric, m.unit):
             metric = None  # "burned more than 27,000 acres and destroyed …": acres are no count of buildings
         if metric is None:
@@ -372,6 +381,10 @@ class Resolver(DateReader):
                 continue
             claims[i] = claim.model_copy(update={"metric": verb.key, "group": claim.group or self.default_groups.get(verb.key)})
         return claims
+
+    def _no_metric(self, text: str, m: Mention, sent: Span) -> bool:
+        """A poll's sample or error (scope.yml 'no_metric_before'): "a survey of 1,400 adults"."""
+        return self.no_metric_before.search(text, max(sent.start, m.start - 40), m.start) is not None
 
     def _counts_other(self, noun: str | None, unit: str) -> bool:
         """The figure names what it counts, and that is neither a metric's word nor a group's.
