@@ -320,3 +320,18 @@ def test_poll_sample_and_error(text, expected):
     for figure, (metric, group) in expected.items():
         assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
         assert (got[figure].metric, got[figure].group) == (metric, group), f"{figure!r} in {text!r}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A part "A of the B nouns" counts what its whole counts, across a possessive too.
+        ("The WHO says only 16 of the territory's 36 hospitals are even partially functioning.", {"16": "hospitals", "36": "hospitals"}),
+        ("Only 16 of the 36 hospitals are functioning.", {"16": "hospitals"}),
+    ],
+)
+def test_part_takes_its_wholes_group(text, expected):
+    got = claims(text)
+    for figure, group in expected.items():
+        assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
+        assert got[figure].group == group, f"{figure!r} in {text!r}: {got[figure].group}"

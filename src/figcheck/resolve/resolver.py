@@ -114,7 +114,8 @@ class Resolver(DateReader):
         self.subset = regex.compile(rf"(?i)(?<!\w)(?:{alt(subset)})(?!\w)")
         # In Hebrew and Arabic the part's noun stands before the word: "16 مستشفى فقط من أصل 36".
         noun = r"(?:\s+[\p{L}\p{M}\"']+){0,2}" if lang in {"he", "ar"} else ""
-        self.part_of = regex.compile(rf"(?i){noun}\s*(?:{alt(part)})\s*")
+        # A possessive may stand before the whole: "16 of the territory's 36 hospitals".
+        self.part_of = regex.compile(rf"(?i){noun}\s*(?:{alt(part)})\s*(?:[\p{{L}}.-]+['’]s\s+)?")
         no_metric = lexicon.folded("scope", "no_metric_before", lang)
         self.no_metric_before = regex.compile(rf"(?i)(?<!\w)(?:{alt(no_metric)})[\s,]*\Z")
         of_them = lexicon.folded("scope", "of_them", lang)
@@ -298,6 +299,9 @@ class Resolver(DateReader):
                 claims[i + 1] = nxt.model_copy(update={"metric": nxt.metric or claim.metric, "group": nxt.group or claim.group})
             elif nxt is not None and nxt.group is None and claim.group and self.part_of.fullmatch(gap_after):
                 claims[i + 1] = nxt.model_copy(update={"group": claim.group})
+            elif nxt is not None and claim.group is None and nxt.group and claim.unit == nxt.unit and self.part_of.fullmatch(gap_after):
+                # "only 16 of the territory's 36 hospitals": the part counts what its whole counts.
+                claims[i] = claim.model_copy(update={"group": nxt.group})
         for i in range(len(claims) - 1):
             a, b = claims[i], claims[i + 1]
             if (a.metric is None) != (b.metric is None) and self.same_measure.fullmatch(text, inside[i].end, inside[i + 1].start):
