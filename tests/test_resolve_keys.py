@@ -335,3 +335,19 @@ def test_part_takes_its_wholes_group(text, expected):
     for figure, group in expected.items():
         assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
         assert got[figure].group == group, f"{figure!r} in {text!r}: {got[figure].group}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A place's name later in the noun phrase is where, not who ("سوريا": Syria) ...
+        ("ضرب زلزال بقوة 7.8 درجات جنوب تركيا وشمال سوريا فجر الاثنين.", {"7.8": None}),
+        # ... but right after the number the same word is the counted people ("15 Syrians").
+        ("غرق 15 سوريا قبالة السواحل.", {"15": "syrians"}),
+    ],
+)
+def test_place_name_is_no_group(text, expected):
+    got = claims(text)
+    for figure, group in expected.items():
+        assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
+        assert got[figure].group == group, f"{figure!r} in {text!r}: {got[figure].group}"

@@ -227,7 +227,7 @@ class Resolver(DateReader):
         metric = "day_count" if day_count else self._metric(
             text, z, m, own=self._counts_other(counted, m.unit), nxt=between[1] if between[1] < sent.end else None,
         )
-        group = self._group(self.groups.finditer(text, *z.np))
+        group = self._group(self._group_hits(text, z))
         if counted is None and previous is not None and m.unit == previous.unit == "count" and not m.ordinal:
             after_previous = original.rfind(previous.text, 0, m.start) + len(previous.text)
             counted = self.counted.shared(text, (after_previous, m.start), previous.counted)  # "435 homes … and 187 by tender"
@@ -475,6 +475,16 @@ class Resolver(DateReader):
     @staticmethod
     def _inside_figure(h: Hit, inside: list[Mention]) -> bool:
         return any(m.start <= h.start < m.end for m in inside)
+
+    def _group_hits(self, text: str, z: Zones) -> list[Hit]:
+        """The group words of the figure's noun phrase. A word that is also a place's name
+        ("سوريا": Syria, or Syrians after a number) names a group only as the figure's own noun:
+        "بقوة 7.8 درجات جنوب تركيا وشمال سوريا" counts no Syrians."""
+        places = [(h.start, h.end) for h in self.places.finditer(text, *z.np)]
+        return [
+            h for h in self.groups.finditer(text, *z.np)
+            if not (any(a <= h.start < b for a, b in places) and text[z.np[0] : h.start].strip(" \t-־"))
+        ]
 
     @staticmethod
     def _group(hits: list[Hit]) -> str | None:
