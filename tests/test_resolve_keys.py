@@ -351,3 +351,21 @@ def test_place_name_is_no_group(text, expected):
     for figure, group in expected.items():
         assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
         assert got[figure].group == group, f"{figure!r} in {text!r}: {got[figure].group}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The own-noun rule past an apposition, and in Hebrew and Arabic.
+        ("Salah finished with 29 goals and 18 assists, the most goal involvements in a season.", {"29": "goals", "18": None}),
+        ("דני אבדיה קלע 30 נקודות ומסר 10 אסיסטים בניצחון של פורטלנד.", {"30": "points", "10": None}),
+        ("أنهى محمد صلاح الموسم برصيد 29 هدفا و18 تمريرة حاسمة.", {"29": "goals", "18": None}),
+        # A comparison is no counted noun: "almost twice the national average" stays a price.
+        ("מחיר דירה ממוצע בתל אביב חצה את רף ה־4 מיליון ₪, כמעט פי שניים מהממוצע הארצי.", {"כמעט פי שניים": "price"}),
+    ],
+)
+def test_own_counted_noun_everywhere(text, expected):
+    got = claims(text)
+    for figure, metric in expected.items():
+        assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
+        assert got[figure].metric == metric, f"{figure!r} in {text!r}: {got[figure].metric}"

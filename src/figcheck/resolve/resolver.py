@@ -48,6 +48,12 @@ GENERIC_GROUP = "people"
 YEAR_BEFORE = regex.compile(r"(?i)\s+(?:the\s+year\s+before|a\s+year\s+earlier|the\s+previous\s+year|the\s+prior\s+year)(?!\w)")
 # Between a metric word and the figure it introduces: "turnout of 82.5%", "turnout was 64%".
 INTRODUCES = regex.compile(r"(?i)\s*(?:of|at|was|is|stood\s+at|reached|hit)?\s*(?:a\s+record\s+|an\s+estimated\s+|almost\s+|nearly\s+|about\s+)?")
+# A counted noun in Hebrew (a plural: "אסיסטים") or Arabic (no preposition: "تمريرة", not
+# "من الأصوات"); a comparison ("מהממוצע", "than the average") is none.
+RTL_NOUN = {
+    "he": regex.compile(r"(?!מה|כ|ב|ל)[\p{L}\p{M}'\"־-]+(?:ים|ות)"),
+    "ar": regex.compile(r"(?!من\b|في\b|على\b|إلى\b|عن\b|مع\b|بال|لل|كال|وال)[\p{L}\p{M}]+"),
+}
 # Words a counted-phrase reader can take for a noun: "several hundred, perhaps a thousand".
 HEDGES = frozenset({"perhaps", "possibly", "maybe", "or", "about", "around", "some", "nearly", "almost"})
 SCORE_NUMBER = regex.compile(r"[0-9]{1,3}")
@@ -127,6 +133,7 @@ class Resolver(DateReader):
         total_of = lexicon.folded("scope", "total_of", lang)
         self.total_of = regex.compile(rf"(?i)(?<!\w)(?:{alt(total_of)})\s*\Z")
         more = lexicon.folded("scope", "more", lang)
+        self.more_words = frozenset(more)
         self.more = regex.compile(rf"(?i)\s*(?:{alt(more)})(?!\w)")
         links = lexicon.folded("scope", "same_measure", lang)
         # "rose 4% to $80,610", "jumped to 3% in January from 2.5%", "₪7,850 last year, up 6.2%".
@@ -396,7 +403,15 @@ class Resolver(DateReader):
         "18 assists", "eight rebounds", "four races": such a figure keeps the metric its own
         words give it and borrows none from a neighbour or a far verb.
         """
-        if self.lang != "en" or not noun or unit != "count" or " " in noun or noun[:1].isupper() or noun.casefold() in HEDGES:
+        if not noun or unit != "count":
+            return False
+        if self.lang != "en":
+            # The counted noun follows at once: "10 אסיסטים", "18 تمريرة حاسمة".
+            head = noun.split()[0]
+            if fold(head).casefold() in self.verb_words or head in self.more_words or not RTL_NOUN[self.lang].fullmatch(head):
+                return False
+            return not (self.groups.finditer(noun) or self.metric_nouns.finditer(noun) or self.metric_verbs.finditer(noun))
+        if " " in noun or noun[:1].isupper() or noun.casefold() in HEDGES:
             return False
         if not self.counted.plural(noun):
             return False  # "collapsed to 121, their worst result": no counted noun at all
@@ -555,8 +570,11 @@ class Resolver(DateReader):
         if pred_verbs:
             return min(pred_verbs, key=lambda h: h.start).key
         pred = not_next(outside(self.metric_verbs.finditer(text, *z.predicate) + self.metric_nouns.finditer(text, *z.predicate)))
-        if own and not np_hits:
-            return None
+        if own:
+            # "18 assists, the most goal involvements": past a comma the phrase is an apposition.
+            np_hits = [h for h in np_hits if "," not in text[z.np[0] : h.start]]
+            if not np_hits:
+                return None
         if np_hits and self.lang == "en":
             return np_hits[0].key
         if pred:
