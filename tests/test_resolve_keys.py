@@ -369,3 +369,10 @@ def test_own_counted_noun_everywhere(text, expected):
     for figure, metric in expected.items():
         assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
         assert got[figure].metric == metric, f"{figure!r} in {text!r}: {got[figure].metric}"
+
+
+def test_survivors_are_people():
+    got = claims("Rescuers pulled 14 survivors from the rubble on Thursday.")
+    assert got["14"].group == "people"
+    got = claims("הכוחות חילצו 14 ניצולים מההריסות.")
+    assert got["14"].group == "people"
