@@ -18,6 +18,7 @@ from figcheck.resolve.attribution import Attribution, attributions
 from figcheck.resolve.context import Zones, zones
 from figcheck.resolve.counted import counted
 from figcheck.resolve.dating import DateReader, alt, find_dateline
+from figcheck.resolve.sharing import INTRODUCES, SentenceSharing
 from figcheck.resolve.lexicon import Hit, Lexicon, PhraseMatcher, fold
 
 LOCATIVE = {
@@ -33,21 +34,13 @@ CLAUSE_STOP = {
     "he": regex.compile(r"[;:—–()\[\],]|\s-\s"),
     "ar": regex.compile(r"[;:—–()\[\],]|\s-\s"),
 }
-# Units a count of people or things (or its share) is written in; a currency unit's ISO code.
-COUNT_UNITS = frozenset({"count", "percent", "dimensionless"})
-CURRENCY_UNIT = regex.compile(r"[A-Z]{3}\b")
 # What may stand between a Hebrew or Arabic verb and its figure: a few words, no punctuation.
 VERB_GAP = regex.compile(r"(?:\s+[\p{L}\p{M}\"'־-]+){0,4}?\s+(?:عن\s+)?")
-DASHES = "—–"
-# A second estimate of the same figure: "several hundred, perhaps a thousand, people may have died".
-ALTERNATIVE = regex.compile(r"(?i)\s*,?\s*(?:perhaps|possibly|maybe|or\s+even|or\s+perhaps|or|if\s+not)\s+")
 # The group of a noun that says only "people" ("workers", "residents"): a more telling group
 # named beside it wins.
 GENERIC_GROUP = "people"
 # After a figure: it holds a year before the period its sentence names.
 YEAR_BEFORE = regex.compile(r"(?i)\s+(?:the\s+year\s+before|a\s+year\s+earlier|the\s+previous\s+year|the\s+prior\s+year)(?!\w)")
-# Between a metric word and the figure it introduces: "turnout of 82.5%", "turnout was 64%".
-INTRODUCES = regex.compile(r"(?i)\s*(?:of|at|was|is|stood\s+at|reached|hit)?\s*(?:a\s+record\s+|an\s+estimated\s+|almost\s+|nearly\s+|about\s+)?")
 # A counted noun in Hebrew (a plural: "אסיסטים") or Arabic (no preposition: "تمريرة", not
 # "من الأصوات"); a comparison ("מהממוצע", "than the average") is none.
 RTL_NOUN = {
@@ -56,8 +49,6 @@ RTL_NOUN = {
 }
 # Words a counted-phrase reader can take for a noun: "several hundred, perhaps a thousand".
 HEDGES = frozenset({"perhaps", "possibly", "maybe", "or", "about", "around", "some", "nearly", "almost"})
-SCORE_NUMBER = regex.compile(r"[0-9]{1,3}")
-SCORE_JOIN = regex.compile(r"\s*[-–]\s*|\s+to\s+")
 TO_LINK = regex.compile(r"\s+(?:to|עד|إلى)\s+(?:a\s+record\s+)?")
 TWEET_TAIL = regex.compile(r"—\s*[^—\n]{0,80}\(@\w+\)\s*(?P<date>[^\n]{6,30})\s*\Z")
 
@@ -73,7 +64,7 @@ class ParagraphContext:
     places: frozenset[str] = frozenset()
 
 
-class Resolver(DateReader):
+class Resolver(DateReader, SentenceSharing):
     """Resolution for one language with its compiled matchers."""
 
     def __init__(self, lexicon: Lexicon, lang: str) -> None:
@@ -282,117 +273,6 @@ class Resolver(DateReader):
             as_of=as_of, as_of_basis=basis, since=since,  # type: ignore[arg-type]
         )
 
-    def _share_keys(self, text: str, inside: list[Mention], claims: list[Claim]) -> list[Claim]:
-        """Figures that borrow their key from a neighbour, rewritten in place.
-
-        "411 of the 650 seats": the part takes the whole's metric and group. "24 killed, among
-        them six children": the part takes the total's metric and scope.
-        """
-        for i in reversed(range(len(claims))):
-            claim = claims[i]
-            nxt = claims[i + 1] if i + 1 < len(claims) else None
-            gap_after = text[inside[i].end : inside[i + 1].start] if nxt is not None else ""
-            if nxt is not None and nxt.metric and self.part_of.fullmatch(gap_after):
-                # "35 of the 79 hostages still in Gaza are dead": the clause's verb is the part's.
-                stop = self.clause_stop.search(text, inside[i + 1].end)
-                verbs = [
-                    h for h in self.metric_verbs.finditer(text, inside[i + 1].end, stop.start() if stop else len(text))
-                    if h.key != nxt.metric and text[inside[i + 1].end : h.start].strip()
-                ]
-                metric = verbs[0].key if verbs and self._measures(verbs[0].key, claim.unit) else nxt.metric
-                claims[i] = claim.model_copy(update={"metric": metric, "group": claim.group or nxt.group, "scope": claim.scope or nxt.scope})
-            elif nxt is not None and claim.metric and self.part_of.fullmatch(gap_after):
-                # "68 חברי כנסת מתוך 120", "16 مستشفى فقط من أصل 36": the whole counts what its part counts.
-                claims[i + 1] = nxt.model_copy(update={"metric": nxt.metric or claim.metric, "group": nxt.group or claim.group})
-            elif nxt is not None and nxt.group is None and claim.group and self.part_of.fullmatch(gap_after):
-                claims[i + 1] = nxt.model_copy(update={"group": claim.group})
-            elif nxt is not None and claim.group is None and nxt.group and claim.unit == nxt.unit and self.part_of.fullmatch(gap_after):
-                # "only 16 of the territory's 36 hospitals": the part counts what its whole counts.
-                claims[i] = claim.model_copy(update={"group": nxt.group})
-        for i in range(len(claims) - 1):
-            a, b = claims[i], claims[i + 1]
-            if (a.metric is None) != (b.metric is None) and self.same_measure.fullmatch(text, inside[i].end, inside[i + 1].start):
-                # "profit rose 17% to $2.17 billion": one measure, before and after a change.
-                metric = a.metric or b.metric
-                if self._measures(metric, a.unit) and self._measures(metric, b.unit):
-                    group = self.default_groups.get(metric)
-                    claims[i] = a.model_copy(update={"metric": metric, "group": a.group or group})
-                    claims[i + 1] = b.model_copy(update={"metric": metric, "group": b.group or group})
-        for i, claim in enumerate(claims):
-            prev = claims[i - 1] if i else None
-            own_verb = any(not text[inside[i].end : h.start].strip() for h in self.metric_verbs.finditer(text, inside[i].end, inside[i].end + 20))
-            if prev is not None and prev.metric and not own_verb and self.total_of.search(text, inside[i - 1].end, inside[i].start):
-                # "five more people had died …, bringing the total to 227": the running total of the
-                # same count, whatever generic noun it carries ("ليرتفع العدد الإجمالي إلى 227 حالة").
-                claims[i] = claim.model_copy(update={"metric": prev.metric, "group": claim.group or prev.group})
-                continue
-            if prev is not None and prev.metric and self.of_them.match(text, inside[i].end):
-                # "1,301 pilgrims died, 83% of them unregistered": a share of the figure before,
-                # counting what it counts unless it names its own metric.
-                claims[i] = claim.model_copy(update={
-                    "metric": claim.metric or prev.metric, "group": claim.group or prev.group, "scope": claim.scope or prev.scope,
-                })
-                continue
-            if prev is not None and prev.group and self.more.match(text, inside[i].end):
-                # "שלושה לוחמים נהרגו, ושניים נוספים נפצעו": more of the same people.
-                claims[i] = claim = claim.model_copy(update={"group": prev.group})
-            if claim.metric is not None or prev is None or not prev.metric:
-                continue
-            gap_before = text[inside[i - 1].end : inside[i].start]
-            if self._counts_other(claim.counted, claim.unit) and not self.subset.search(gap_before):
-                continue  # "29 goals and 18 assists": a figure that counts its own thing
-            if self.subset.search(gap_before) or self.listed.fullmatch(gap_before):
-                # "… among them six children"; "the CDU on 29%, the AfD on 21": same measure.
-                group = claim.group or (self.default_groups.get(prev.metric) if claim.unit == "count" else None)
-                claims[i] = claim.model_copy(update={"metric": prev.metric, "scope": claim.scope or prev.scope, "group": group})
-        return claims
-
-    def _clause_verbs(self, text: str, inside: list[Mention], claims: list[Claim], sent: Span) -> list[Claim]:
-        """A figure with no metric of its own takes the verb its clause ends on, however far.
-
-        "Four members of one family, including two toddlers, were killed": the subject and its
-        verb stand apart, with another figure between them. The verb counts for the figure when
-        every figure in between has no metric or the verb's own.
-        """
-        for i, claim in enumerate(claims):
-            if claim.metric is not None or inside[i].day_count or claim.unit not in {"count", "percent"}:
-                continue
-            if self._counts_other(claim.counted, claim.unit) and not (i and self.subset.search(text, inside[i - 1].end, inside[i].start)):
-                continue
-            stop = self.clause_stop.search(text, inside[i].end, sent.end)
-            end = stop.start() if stop else sent.end
-            hits = [h for h in self.metric_verbs.finditer(text, inside[i].end, end) if not self._inside_figure(h, inside)]
-            if not hits and stop is not None and stop.group() in DASHES:
-                # Dashes enclose an apposition: "some 69% of all structures — about 170,800
-                # buildings — have been damaged or destroyed". The verb follows the closing dash.
-                opened = any(c in DASHES for c in text[sent.start : inside[i].start])
-                close = stop if opened else regex.compile(f"[{DASHES}]").search(text, stop.end(), sent.end)
-                if close is not None and text[close.start() - 1 : close.start()].isspace():
-                    after = self.clause_stop.search(text, close.end(), sent.end)
-                    hits = [
-                        h for h in self.metric_verbs.finditer(text, close.end(), after.start() if after else sent.end)
-                        if not self._inside_figure(h, inside)
-                    ]
-            # A verb that introduces a later figure is that figure's: "an 89-84 victory, in front of 11,600".
-            hits = [h for h in hits if not any(later.start > h.end and INTRODUCES.fullmatch(text, h.end, later.start) for later in inside[i + 1 :])]
-            if not hits:
-                continue
-            verb = hits[0]
-            nouns = self.metric_nouns.finditer(text, inside[i].end, verb.start)
-            if any(h.key != verb.key for h in nouns + self.metric_verbs.finditer(text, verb.end, end)):
-                continue  # "patients, wounded and displaced persons": a mixed count has no one metric
-            between = [j for j in range(i + 1, len(claims)) if inside[j].start < verb.start]
-            # A figure in between takes the verb for itself unless it is a part named on the way
-            # ("including two toddlers").
-            if any(
-                claims[j].metric is not None and not self.subset.search(text, inside[j - 1].end, inside[j].start)
-                and not (claims[j].metric == verb.key and ALTERNATIVE.fullmatch(text, inside[j - 1].end, inside[j].start))
-                for j in between
-            ):
-                continue
-            claims[i] = claim.model_copy(update={"metric": verb.key, "group": claim.group or self.default_groups.get(verb.key)})
-        return claims
-
     def _no_metric(self, text: str, m: Mention, sent: Span) -> bool:
         """A poll's sample or error (scope.yml 'no_metric_before'): "a survey of 1,400 adults"."""
         return self.no_metric_before.search(text, max(sent.start, m.start - 40), m.start) is not None
@@ -426,66 +306,6 @@ class Resolver(DateReader):
                 if group:
                     return group
         return None
-
-    def _context_shares(self, text: str, claims: list[Claim], sent: Span) -> list[Claim]:
-        """A bare percentage in a sentence about an election is a vote share (metrics.yml 'shares_in')."""
-        if not any(c.metric is None and c.unit == "percent" for c in claims):
-            return claims
-        found = self.share_context.finditer(text, sent.start, sent.end)
-        if not found:
-            return claims
-        key = found[0].key
-        return [c.model_copy(update={"metric": key}) if c.metric is None and c.unit == "percent" else c for c in claims]
-
-    def _score_lines(self, text: str, inside: list[Mention], claims: list[Claim], sent: Span) -> list[Claim]:
-        """Two bare whole numbers written "A-B" (or "A to B") are a result or a division.
-
-        The word nearest the pair in its clause says which (metrics.yml 'score_line'): "won 6-3"
-        and "an 89-84 victory" are goals or points (by 'score_max'), "passed the bill by 59 to 53"
-        votes, "control the Senate 53-47" seats.
-        """
-        for i in range(len(claims) - 1):
-            a, b, ma, mb = claims[i], claims[i + 1], inside[i], inside[i + 1]
-            if a.metric or b.metric or a.unit != "count" or b.unit != "count" or ma.ordinal or mb.ordinal:
-                continue
-            if not (SCORE_NUMBER.fullmatch(a.text) and SCORE_NUMBER.fullmatch(b.text) and SCORE_JOIN.fullmatch(text, ma.end, mb.start)):
-                continue
-            stop = None
-            for stop in self.clause_stop.finditer(text, inside[i - 1].end if i else sent.start, ma.start):
-                pass
-            start = max(stop.end() if stop else sent.start, inside[i - 1].end if i else sent.start)
-            before = self.score_words.finditer(text, start, ma.start)
-            after_end = min(mb.end + 12, inside[i + 2].start if i + 2 < len(inside) else sent.end)
-            after = [h for h in self.score_words.finditer(text, mb.end, after_end) if not text[mb.end : h.start].strip()]
-            if not after and not before:
-                continue
-            key = after[0].key if after else max(before, key=lambda h: h.end).key
-            if key in self.score_max and max(a.value, b.value) > self.score_max[key][0]:
-                key = self.score_max[key][1]  # "beat the Chiefs 40-22": points, not goals
-            claims[i] = a.model_copy(update={"metric": key})
-            claims[i + 1] = b.model_copy(update={"metric": key})
-        return claims
-
-    def _fit_unit(self, claim: Claim) -> Claim:
-        """A metric borrowed from a neighbour or a far verb must still fit the figure's unit."""
-        if claim.metric is None or self._measures(claim.metric, claim.unit):
-            return claim
-        return claim.model_copy(update={"metric": self.unit_metrics.get(claim.unit)})
-
-    def _measures(self, metric: str, unit: str) -> bool:
-        """Whether a figure in ``unit`` can measure ``metric`` (metrics.yml ``measures``)."""
-        kind = self.metric_measures.get(metric)
-        if kind == "count":
-            return unit in COUNT_UNITS
-        if kind == "number":
-            return unit == "count"
-        if kind == "rate":
-            return unit in {"percent", "percentage_point"}
-        if kind == "money":
-            return unit == "percent" or CURRENCY_UNIT.match(unit) is not None
-        if kind == "units":
-            return unit in self.metric_units.get(metric, ())
-        return True
 
     @staticmethod
     def _inside_figure(h: Hit, inside: list[Mention]) -> bool:
