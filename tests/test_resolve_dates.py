@@ -172,3 +172,21 @@ def test_a_year_before(text, published, expected):
             assert got[figure].as_of == date, f"{figure!r}: {got[figure].as_of}"
         else:
             assert got[figure].as_of == got["$124.3 billion"].as_of, f"{figure!r}: {got[figure].as_of}"
+
+
+def _lexicon_words(section: str, key: str) -> list[str]:
+    from figcheck.resolve.lexicon import default_lexicon
+
+    return default_lexicon().words(section, key, "en")
+
+
+@pytest.mark.parametrize("words", _lexicon_words("periods", "year_before"))
+def test_every_year_before_phrase_dates_its_figure_a_year_back(words):
+    got = claims(f"Malaria deaths fell to an estimated 597,000 in 2023 from 600,000 {words}.", D(2024, 12, 19))
+    assert got["600,000"].as_of == D(2022, 12, 31)
+
+
+@pytest.mark.parametrize("words", _lexicon_words("scope", "alternative"))
+def test_every_second_estimate_word_keeps_the_shared_verb(words):
+    got = claims(f"The minister said several hundred, {words} a thousand, people may have died.", D(2025, 1, 10))
+    assert got["several hundred"].metric == "deaths"

@@ -39,8 +39,6 @@ VERB_GAP = regex.compile(r"(?:\s+[\p{L}\p{M}\"'־-]+){0,4}?\s+(?:عن\s+)?")
 # The group of a noun that says only "people" ("workers", "residents"): a more telling group
 # named beside it wins.
 GENERIC_GROUP = "people"
-# After a figure: it holds a year before the period its sentence names.
-YEAR_BEFORE = regex.compile(r"(?i)\s+(?:the\s+year\s+before|a\s+year\s+earlier|the\s+previous\s+year|the\s+prior\s+year)(?!\w)")
 # A counted noun in Hebrew (a plural: "אסיסטים") or Arabic (no preposition: "تمريرة", not
 # "من الأصوات"); a comparison ("מהממוצע", "than the average") is none.
 RTL_NOUN = {
@@ -141,6 +139,8 @@ class Resolver(DateReader, SentenceSharing):
                 rf"|(?:\s+[\p{{L}}\p{{M}}\"']+){{0,2}}\s*,\s*(?:[\p{{L}}\p{{M}}\"'־-]+\s+){{1,4}}?[–—]\s*"
             )
         self.event_words = PhraseMatcher(words, lang)
+        self.year_before = regex.compile(rf"(?i)\s+(?:{alt(lexicon.folded('periods', 'year_before', lang))})(?!\w)")
+        self.alternative = regex.compile(rf"(?i)\s*,?\s*(?:{alt(lexicon.folded('scope', 'alternative', lang))})\s+")
         record = lexicon.folded("scope", "record_since", lang)
         self.record_since = regex.compile(rf"(?i)(?<!\w)(?:{alt(record)})(?!\w)[^,;:.]*?(?<!\w)(?:since|מאז|منذ)\Z")
 
@@ -253,7 +253,7 @@ class Resolver(DateReader, SentenceSharing):
             counts = self.source_counts.get(attribution.source) if attribution and metric in self.default_groups else None
             group = counts or self.default_groups.get(metric)
         as_of, basis, since = self._dates(text, m, sent, ctx, dates, published, cumulative=scope == "cumulative", between=between)
-        if as_of is not None and basis == "explicit" and YEAR_BEFORE.match(text, m.end):
+        if as_of is not None and basis == "explicit" and self.year_before.match(text, m.end):
             # "597,000 in 2023 from 600,000 the year before": the figure holds a year before the
             # period the sentence names.
             as_of = as_of - dt.timedelta(days=366 if calendar.isleap(as_of.year) and as_of.month > 2 else 365)

@@ -14,8 +14,6 @@ from figcheck.model import Claim
 COUNT_UNITS = frozenset({"count", "percent", "dimensionless"})
 CURRENCY_UNIT = regex.compile(r"[A-Z]{3}\b")
 DASHES = "—–"
-# A second estimate of the same figure: "several hundred, perhaps a thousand, people may have died".
-ALTERNATIVE = regex.compile(r"(?i)\s*,?\s*(?:perhaps|possibly|maybe|or\s+even|or\s+perhaps|or|if\s+not)\s+")
 # Between a metric word and the figure it introduces: "turnout of 82.5%", "turnout was 64%".
 INTRODUCES = regex.compile(r"(?i)\s*(?:of|at|was|is|stood\s+at|reached|hit)?\s*(?:a\s+record\s+|an\s+estimated\s+|almost\s+|nearly\s+|about\s+)?")
 # A score or division written "A-B" or "A to B": "won 6-3", "by 59 to 53".
@@ -130,7 +128,7 @@ class SentenceSharing:
             # ("including two toddlers").
             if any(
                 claims[j].metric is not None and not self.subset.search(text, inside[j - 1].end, inside[j].start)
-                and not (claims[j].metric == verb.key and ALTERNATIVE.fullmatch(text, inside[j - 1].end, inside[j].start))
+                and not (claims[j].metric == verb.key and self.alternative.fullmatch(text, inside[j - 1].end, inside[j].start))
                 for j in between
             ):
                 continue
