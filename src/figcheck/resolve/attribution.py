@@ -12,9 +12,12 @@ from figcheck.resolve.lexicon import Lexicon, fold
 NAME_TOKEN = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'.-]*|of|the|for|in|on|and|al|el|'s|UN|US)$")
 
 ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.I)
+ACRONYM = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}{3,6}(?:['’]s)?(?![\p{L}\p{N}])")
 NOT_SLUG = regex.compile(r"[^\p{L}\p{N}]+")
 NAME_WORD = regex.compile(r"[\p{L}\p{M}'’.-]+")
 UPPER = regex.compile(r"\p{Lu}")
+# Words that join two clauses rather than qualify a speaker noun ("killed and the agency said").
+JOINERS = frozenset({"and", "or", "but", "while", "as", "after", "before", "when", "that", "which", "who", "where", "then"})
 HEBREW_ARABIC = regex.compile(r"[\p{Hebrew}\p{Arabic}]")
 
 
@@ -27,7 +30,12 @@ class Attribution:
 
 
 def slug(text: str) -> str:
+    """An unknown source's id: its name in snake case, or the acronym it goes by ("Turkey's AFAD
+    disaster agency" and "AFAD" are one source)."""
     text = ARTICLE.sub("", fold(text).strip())
+    acronyms = {a.rstrip("'’s") for a in ACRONYM.findall(text)}
+    if len(acronyms) == 1:
+        return acronyms.pop().casefold()
     return NOT_SLUG.sub("_", text.casefold()).strip("_")[:60] or "unknown"
 
 
@@ -39,6 +47,7 @@ class Attributions:
         before = sorted({fold(p) for p in (section.get("before") or {}).get(lang) or []}, key=len, reverse=True)
         verbs = sorted({fold(p) for p in (section.get("verbs") or {}).get(lang) or []}, key=len, reverse=True)
         self.labels_not = {s.casefold() for s in section.get("labels_not_sources") or []}
+        self.speaker_nouns = frozenset(fold(w).casefold() for w in (section.get("speaker_nouns") or {}).get(lang) or [])
         alt = lambda xs: "|".join(regex.escape(x).replace(r"\ ", r"\s+") for x in xs) or "(?!)"  # noqa: E731
         self.before_rx = regex.compile(
             rf"(?<!\w)(?:{alt(before)})\s*(?P<name>[^,.;:—–()\"\n]+?)(?=\s*(?:[,.;:—–()\"\n]|\s(?:whose|which|who|that|and|as|in\s+a|on\s+\p{{Lu}}\p{{Ll}}+day)\b|\Z))",
@@ -102,11 +111,23 @@ class Attributions:
     def _name_before(self, text: str, lower: int, pos: int) -> tuple[int, int, str] | None:
         words = list(NAME_WORD.finditer(text[lower:pos]))
         taken: list[regex.Match[str]] = []
+        # A lower-case speaker noun may end the name ("the Syrian health ministry said"), with up
+        # to two lower-case words before it; once a capitalised word is taken, the name's words
+        # are capitalised or joiners again.
+        lower_left = 0
         for w in reversed(words):
             gap = text[lower + w.end() : lower + (taken[-1].start() if taken else len(text[lower:pos]))]
             if gap.strip():
                 break
-            if not NAME_TOKEN.match(fold(w.group())):
+            word = fold(w.group())
+            if not taken and word.casefold() in self.speaker_nouns:
+                lower_left = 2
+            elif NAME_TOKEN.match(word):
+                if word[0].isupper():
+                    lower_left = 0
+            elif lower_left and word.islower() and word.casefold() not in JOINERS:
+                lower_left -= 1
+            else:
                 break
             taken.append(w)
             if len(taken) >= 10:

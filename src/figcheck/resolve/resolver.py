@@ -52,6 +52,8 @@ TWEET_TAIL = regex.compile(r"—\s*[^—\n]{0,80}\(@\w+\)\s*(?P<date>[^\n]{6,30}
 
 NEWLINE = regex.compile(r"\n")
 POSSESSIVE = regex.compile(r"['’]s\b")
+# Two places joined into one ("Turkey and Syria", "בטורקיה ובסוריה", "تركيا وسوريا").
+PLACE_AND = regex.compile(r"(?i)\s*(?:,\s*|\s(?:and|or|&)\s+(?:in\s+|the\s+)?|\s*ו[בלמה]?-?|\s*و(?:ب|ل|ال)?)")
 
 
 @dataclass(frozen=True)
@@ -412,16 +414,28 @@ class Resolver(DateReader, SentenceSharing):
         return bool(self.metric_nouns.finditer(h.text))
 
     def _place(self, text: str, m: Mention, sent: Span) -> str | None:
-        best: tuple[int, str] | None = None
-        for h in self.places.finditer(text, sent.start, sent.end):
+        best: tuple[int, Hit] | None = None
+        hits = self.places.finditer(text, sent.start, sent.end)
+        for h in hits:
             if POSSESSIVE.match(text[h.end : h.end + 3]):
                 continue
             if self.lang == "en" and not self.locative.search(text, max(sent.start, h.start - 60), h.start):
                 continue
             distance = abs(h.start - m.end) if h.start >= m.end else abs(m.start - h.end) + 1
             if best is None or distance < best[0]:
-                best = (distance, h.key)
-        return best[1] if best else None
+                best = (distance, h)
+        if best is None:
+            return None
+        # "in Turkey and Syria": a figure for two places together is no one place's.
+        h = best[1]
+        for other in hits:
+            a, b = (h, other) if h.end <= other.start else (other, h)
+            if other.key != h.key and a.end <= b.start and PLACE_AND.fullmatch(text, a.end, b.start) and not self._nested(h.key, other.key):
+                return None
+        return h.key
+
+    def _nested(self, a: str, b: str) -> bool:
+        return self.lexicon.within(a) == b or self.lexicon.within(b) == a
 
     def _scope(self, text: str, z: Zones, sent: Span) -> str | None:
         hits = self.scopes.finditer(text, z.clause[0], z.clause[1])

@@ -1,0 +1,135 @@
+"""Unknown speakers, organisations' acronyms, generic names, and figures for several places.
+
+A fact-checker's archive is full of sources the lexicon has never heard of: the same agency must
+come out as one source however a story writes it, and a toll for two countries together must not
+be read as one country's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from figcheck.load import load_text
+from figcheck.pipeline import extract_document
+
+RULES = Path(__file__).resolve().parents[1] / "rules" / "lexicon"
+
+
+def claim(text: str, figure: str):
+    doc = load_text("case.txt", text + "\n")
+    doc.published, doc.published_basis = dt.date(2023, 2, 10), "header"
+    found = {c.text: c for c in extract_document(doc).claims}
+    assert figure in found, list(found)
+    return found[figure]
+
+
+SPEAKER_NOUNS = yaml.safe_load((RULES / "attribution.yml").read_text(encoding="utf-8"))["speaker_nouns"]["en"]
+
+
+@pytest.mark.parametrize("noun", SPEAKER_NOUNS)
+def test_a_lower_case_speaker_noun_ends_a_named_speaker(noun):
+    got = claim(f"The Ruritanian {noun} said 40 people were killed.", "40")
+    assert got.source_text == f"The Ruritanian {noun}"
+    assert got.source == f"ruritanian_{noun}"
+
+
+def test_lower_case_words_before_the_speaker_noun_belong_to_the_name():
+    got = claim("Ruritania's national disaster agency said 40 people were killed.", "40")
+    assert got.source_text == "Ruritania's national disaster agency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 40 people were killed, the regional disaster agency said.",  # no capitalised word
+        "At least 40 people were killed and the agency said more were missing.",
+    ],
+)
+def test_a_speaker_noun_alone_names_no_source(text):
+    assert claim(text, "At least 40").source is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AFAD said 9,057 people had been killed.",
+        "Turkey's AFAD disaster agency said 9,057 people had been killed.",
+        "The disaster agency AFAD said 9,057 people had been killed.",
+        "According to AFAD, 9,057 people had been killed.",
+    ],
+)
+def test_an_organisation_is_one_source_under_its_acronym(text):
+    assert claim(text, "9,057").source == "afad"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("At least 40 people were killed in Syria, the civil defence agency said.", None),
+        ("At least 40 people were killed in Gaza, the civil defence agency said.", "civil_defence_gaza"),
+        ("قتل 40 شخصا في سوريا، بحسب الدفاع المدني.", None),
+        ("قتل 40 شخصا في غزة، بحسب الدفاع المدني.", "civil_defence_gaza"),
+    ],
+)
+def test_a_bare_civil_defence_is_gazas_only_in_a_story_set_there(text, source):
+    figure = "At least 40" if text.startswith("At") else "40"
+    got = claim(text, figure).source
+    assert (got if got == "civil_defence_gaza" else None) == source
+
+
+SCOPE_WORDS = [
+    "had been killed", "had died", "had been wounded", "had been injured", "had been displaced",
+    "had been detained", "had been destroyed",
+]
+
+
+@pytest.mark.parametrize("phrase", SCOPE_WORDS)
+def test_reported_speech_of_a_running_total_is_cumulative(phrase):
+    assert claim(f"Officials said on Friday that 8,574 people {phrase} in the region.", "8,574").scope == "cumulative"
+
+
+@pytest.mark.parametrize("phrase", ["had risen to", "had climbed to", "had reached"])
+def test_a_total_that_had_risen_is_cumulative(phrase):
+    assert claim(f"Officials said the death toll {phrase} 8,574 by Friday.", "8,574").scope == "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "place"),
+    [
+        ("The death toll in Turkey and Syria rose to more than 12,000.", "more than 12,000", None),
+        ("More than 12,000 people were killed in Turkey and in Syria.", "More than 12,000", None),
+        ("Dozens were killed in Gaza and the West Bank.", "Dozens", None),
+        ("More than 12,000 people were killed in Turkey.", "More than 12,000", "turkey"),
+        ("Four people were killed in Rafah, Gaza, on Monday.", "Four", "rafah"),
+        ("הרעידה בטורקיה ובסוריה גבתה את חייהם של 12,000 בני אדם.", "12,000", None),
+        ("נהרגו 12,000 בני אדם בטורקיה.", "12,000", "turkey"),
+        ("قتل 12 ألف شخص في تركيا وسوريا.", "12 ألف", None),
+        ("قتل 12 ألف شخص في تركيا.", "12 ألف", "turkey"),
+    ],
+)
+def test_a_figure_for_two_places_together_is_no_one_places(text, figure, place):
+    assert claim(text, figure).place == place
+
+
+PLACES = yaml.safe_load((RULES / "places.yml").read_text(encoding="utf-8"))
+NEIGHBOURHOODS = [
+    (key, lang, name)
+    for key in ("gaza_city", "central_gaza", "mawasi")
+    for lang in ("en", "he", "ar")
+    for name in PLACES[key][lang]
+]
+SENTENCE = {
+    "en": "Twelve people were killed in {name} on Monday.",
+    "he": "12 בני אדם נהרגו ב{name} ביום שני.",
+    "ar": "قتل 12 شخصا في {name} يوم الاثنين.",
+}
+
+
+@pytest.mark.parametrize(("key", "lang", "name"), NEIGHBOURHOODS)
+def test_a_gaza_neighbourhood_or_camp_is_its_place(key, lang, name):
+    figure = "Twelve" if lang == "en" else "12"
+    assert claim(SENTENCE[lang].format(name=name), figure).place == key
