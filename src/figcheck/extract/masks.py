@@ -110,6 +110,16 @@ class NonClaims:
         self.race = regex.compile(
             rf"(?i)(?<=(?<!\w)the\s+(?:[\p{{L}}']+\s+){{0,2}})[0-9]{{2,5}}\s?(?:m|metres|meters)(?=\s+(?:{alt(races)})(?!\w))"
         ) if races else None
+        # A result written with a colon right after a word of play ("ניצחה 84:89", "won 3:1") is
+        # a score, two figures (metrics.yml 'score_line' of a metric with a 'score_max').
+        plays = [
+            str(w) for entry in lexicon.section("metrics").values()
+            if isinstance(entry, dict) and entry.get("score_max") is not None
+            for w in (entry.get("score_line") or {}).get(lang) or []
+        ]
+        self.colon_score = regex.compile(
+            rf"(?i)(?<=(?<!\w){prefix}(?:{alt(plays)})(?:\s+[\p{{L}}\p{{M}}'\"־-]+){{0,3}}?\s+)[0-9]{{1,3}}:[0-9]{{1,3}}(?![\w:]|[.,][0-9])"
+        ) if plays else None
         streets = (section.get("street_words") or {}).get(lang) or []
         self.street = regex.compile(
             rf"(?<![\w.,$€£-])[0-9]{{1,5}}(?:[-–][0-9]{{1,5}})?(?=(?:\s+(?:\p{{Lu}}[\p{{L}}0-9]*|[0-9]+(?:st|nd|rd|th))\.?){{0,3}}\s+(?:{alt(streets)})\.?(?=[,;:)\n]|\s+\p{{Ll}}|\s*\Z))"
@@ -143,6 +153,10 @@ class NonClaims:
             spans.extend((m.start(), m.end()) for m in self.race.finditer(text))
         if self.street is not None:
             spans.extend((m.start(), m.end()) for m in self.street.finditer(text))
+        if self.colon_score is not None and ":" in text:
+            scores = [(m.start(), m.end()) for m in self.colon_score.finditer(text)]
+            # Neither a clock time nor a ratio: the two sides are read as figures.
+            spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in scores)]
         for m in self.capitalised.finditer(text):
             following = NEXT_WORD.match(text[m.end("n") : m.end("n") + 30])
             if following and following.group(1).casefold() in self.counted_words:

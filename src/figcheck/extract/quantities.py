@@ -118,7 +118,10 @@ class Scanner:
         # Hebrew and Arabic glue conjunctions and prepositions to digits ("و108,856", "بـ10.25").
         glued = str(own.get("prefixes") or "")
         article = "|ال" if lang == "ar" else ""  # "الـ455": the article glued to a number
-        start = rf"(?:(?<=(?<!\w)(?:[{regex.escape(glued)}]{{1,2}}{article})ـ?)|(?<![\w.,/\\:@#&=+]))" if glued else r"(?<![\w.,/\\:@#&=+])"
+        # After a colon only the second side of a pair ("84:89"): clock times and ratios are masked
+        # (extract/masks.py) unless a result word makes them a score.
+        after = r"(?<![\w.,/\\@#&=+])(?<![^0-9]:|[0-9]:[0-9]{1,3}:)"
+        start = rf"(?:(?<=(?<!\w)(?:[{regex.escape(glued)}]{{1,2}}{article})ـ?)|{after})" if glued else after
         # The look-ahead for a digit within six characters lets the engine skip plain words fast.
         self.digit_rx = regex.compile(
             rf"(?=[^\n]{{0,6}}[0-9])(?:(?<!\p{{L}})(?P<cur>(?:{pre})\s?))?{SIGN}?(?(sign)|(?(cur)|{start}(?:(?<![^0-9\s%]-)|(?<=(?<![\w-])sub-))))(?P<num>{NUM})"

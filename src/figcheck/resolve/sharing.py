@@ -16,9 +16,9 @@ CURRENCY_UNIT = regex.compile(r"[A-Z]{3}\b")
 DASHES = "—–"
 # Between a metric word and the figure it introduces: "turnout of 82.5%", "turnout was 64%".
 INTRODUCES = regex.compile(r"(?i)\s*(?:of|at|was|is|stood\s+at|reached|hit)?\s*(?:a\s+record\s+|an\s+estimated\s+|almost\s+|nearly\s+|about\s+)?")
-# A score or division written "A-B" or "A to B": "won 6-3", "by 59 to 53".
+# A score or division written "A-B", "A:B" or "A to B": "won 6-3", "ניצחה 84:89", "by 59 to 53".
 SCORE_NUMBER = regex.compile(r"[0-9]{1,3}")
-SCORE_JOIN = regex.compile(r"\s*[-–]\s*|\s+to\s+")
+SCORE_JOIN = regex.compile(r"\s*[-–]\s*|\s+to\s+|:")
 
 
 class SentenceSharing:
