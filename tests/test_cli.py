@@ -87,3 +87,18 @@ def test_extract_jsonl_one_claim_per_line():
     result = run_cli("extract", str(SEEDS), "--format", "jsonl")
     lines = [json.loads(x) for x in result.stdout.splitlines()]
     assert lines and all(set(x) == CLAIM_KEYS for x in lines)
+
+
+def test_a_report_written_into_the_audited_folder_is_not_read_as_news(tmp_path):
+    """`figcheck audit . -o report.md` twice: the second run skips the first run's report with a note."""
+    for name in ("000.txt", "003.txt"):
+        src = next(SEEDS.glob(f"{name[:3]}_*.txt"))
+        (tmp_path / name).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    first = run_cli("audit", str(tmp_path), "-o", str(tmp_path / "report.md"))
+    assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("<!-- figcheck:report -->")
+    again, code = audit_json(tmp_path)
+    assert code == first.exit_code == 1
+    assert [d["path"] for d in again["documents"]] == [str(tmp_path / "000.txt"), str(tmp_path / "003.txt")]
+    assert [f["rule"] for f in again["findings"]] == ["casualties/cumulative-decrease"]
+    notes = run_cli("audit", str(tmp_path)).stderr
+    assert f"{tmp_path / 'report.md'}: skipped, a figcheck report" in notes

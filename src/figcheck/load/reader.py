@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from figcheck.load.encoding import BinaryFile, decode, sniff_binary
+from figcheck.report.markdown import MARKER as REPORT_MARKER
 from figcheck.load.html import parse_html
 from figcheck.model import Document
 
@@ -162,6 +163,10 @@ def load_bytes(path: str, raw: bytes, suffix: str = ".txt", encoding: str | None
         raise BinaryFile(f"{path}: skipped, {kind}, not a text document")
     warnings: list[str] = []
     text = decode(raw, path, warnings, encoding)
+    if text.lstrip("\ufeff \t\r\n").startswith(REPORT_MARKER):
+        # `figcheck audit . -o report.md` writes into the folder it reads: the next run must not
+        # read the report's own figures as news.
+        raise BinaryFile(f"{path}: skipped, a figcheck report, not a news document")
     doc = load_text(path, text, suffix)
     doc.warnings[:0] = warnings
     return doc
