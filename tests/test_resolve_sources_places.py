@@ -133,3 +133,36 @@ SENTENCE = {
 def test_a_gaza_neighbourhood_or_camp_is_its_place(key, lang, name):
     figure = "Twelve" if lang == "en" else "12"
     assert claim(SENTENCE[lang].format(name=name), figure).place == key
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The toll rose to 5,300, an official in the Interior Ministry told Reuters on Wednesday.", "interior_ministry"),
+        ("The toll rose to 5,300, a local official told Reuters on Wednesday.", None),
+        ("The toll rose to 5,300, Reuters reported on Wednesday.", "reuters"),
+        ("The toll rose to 5,300, the mayor told reporters.", None),
+    ],
+)
+def test_the_outlet_a_speaker_told_is_not_the_source(text, source):
+    assert claim(text, "5,300").source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "metric"),
+    [
+        ("The toll in Derna had reached 3,283 on Monday, the ministry said.", "3,283", "deaths"),
+        ("The toll of injured reached 300 by the evening.", "300", "injuries"),
+    ],
+)
+def test_a_bare_toll_counts_the_dead_unless_it_says_what_else(text, figure, metric):
+    assert claim(text, figure).metric == metric
+
+
+SOURCES = yaml.safe_load((RULES / "sources.yml").read_text(encoding="utf-8"))
+SAID = {"en": "{name} said 10,000 people were missing.", "he": "{name} מסר כי 10,000 בני אדם נעדרים.", "ar": "قال {name} إن 10,000 شخص مفقودون."}
+
+
+@pytest.mark.parametrize(("lang", "name"), [(lang, n) for lang, names in SOURCES["ifrc"]["aliases"].items() for n in names])
+def test_the_red_cross_federation_is_not_the_red_cross_committee(lang, name):
+    assert claim(SAID[lang].format(name=name), "10,000").source == "ifrc"

@@ -56,7 +56,9 @@ class Attributions:
         # Hebrew and Arabic glue a conjunction to the verb: "وقالت الوزارة", "וכך מסר".
         glue = "(?:و|ف)?" if lang == "ar" else "(?:ו|ש)?" if lang == "he" else ""
         self.verb_rx = regex.compile(rf"(?<!\w){glue}(?P<verb>{alt(verbs)})(?!\w)")
-        self.inverted_rx = regex.compile(rf"(?<!\w)(?:{alt(verbs)})\s+(?P<name>(?:the\s+)?\p{{Lu}}[^,.;:—–()\"\n]*?)(?=\s*[,.;:—–()\"\n]|\Z)")
+        listener = {fold(p) for p in (section.get("to_listener") or {}).get(lang) or []}
+        speaking = [v for v in verbs if v not in listener]
+        self.inverted_rx = regex.compile(rf"(?<!\w)(?:{alt(speaking)})\s+(?P<name>(?:the\s+)?\p{{Lu}}[^,.;:—–()\"\n]*?)(?=\s*[,.;:—–()\"\n]|\Z)")
         # A post's label is an outlet's name in capitals ("AL-JAZEERA: …"); a mixed-case lead-in
         # ending in a colon is usually a speaker or a headline ("Dr. Naim said: …"), not a source.
         self.label_rx = regex.compile(r"\W*(?P<name>\p{Lu}[\p{Lu}\d\s.'&-]{1,40}?)\s*:\s")
