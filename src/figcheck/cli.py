@@ -132,9 +132,13 @@ def audit_cmd(
 @click.option("--format", "fmt", type=click.Choice(sorted(EXTRACT_FORMATS)), default="table", show_default=True)
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               help="figcheck.toml or pyproject.toml to use [default: found upward from here].")
+@click.option("--quantities", is_flag=True,
+              help="Every quantity read, also those no claim is made of (ages, framing durations, "
+                   "'one of', a change 'from X to Y' as one range), in the same record shape.")
 @input_options
 def extract_cmd(
     paths: tuple[str, ...], fmt: str, jobs: int | None, encoding: str | None, config_file: Path | None = None,
+    quantities: bool = False,
 ) -> None:
     """Print the figures found in PATHS, one claim per line."""
     notes = Notes()
@@ -152,7 +156,7 @@ def extract_cmd(
 
     try:
         with _progress() as bar:
-            extract_paths(list(paths), notes, jobs=jobs, encoding=encoding, progress=bar, sink=emit)
+            extract_paths(list(paths), notes, jobs=jobs, encoding=encoding, progress=bar, sink=emit, quantities=quantities)
     except InputError as exc:
         _fail(str(exc))
     _notes(notes)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from figcheck import __version__
 from figcheck.checks.engine import run_checks
 from figcheck.extract import scanner
-from figcheck.extract.quantities import Scanner
+from figcheck.extract.quantities import Mention, Scanner
 from figcheck.load import Found, LoadedDocument, discover, load_bytes, load_file, pieces
 from figcheck.model import AuditReport, Claim, Document, Summary, ToolInfo
 from figcheck.resolve.lexicon import Lexicon, default_lexicon, fold
@@ -67,7 +67,9 @@ def figure_lines(folded: str, scan: Scanner) -> list[int]:
     return sorted(lines)
 
 
-def extract_document(doc: LoadedDocument, lexicon: Lexicon | None = None) -> DocumentResult:
+def extract_document(doc: LoadedDocument, lexicon: Lexicon | None = None, quantities: bool = False) -> DocumentResult:
+    """The claims of a document; with ``quantities``, every quantity it states (see Scanner.scan):
+    the claims and the figures set aside as no claim, in the same record shape."""
     lexicon = lexicon or default_lexicon()
     lang = doc.language if doc.language in {"en", "he", "ar"} else "en"
     claims: list[Claim] = []
@@ -82,14 +84,16 @@ def extract_document(doc: LoadedDocument, lexicon: Lexicon | None = None) -> Doc
             if len(keep) <= folded.count("\n"):
                 piece = piece.only(keep)
                 folded = fold(piece.text)
-        ex = scan.scan(folded, doc.published)
+        ex = scan.scan(folded, doc.published, quantities)
         found = resolve_text(doc.path, piece.text, ex, lexicon, lang, doc.published)
         if piece is not whole and not all(piece.contiguous(c.line, c.end_line) for c in found):
             # A figure ran across lines that were not neighbours (a bound word at the end of one
             # paragraph read with a number on a later one): read the piece whole, as without the filter.
             piece, folded = whole, fold(whole.text)
-            ex = scan.scan(folded, doc.published)
+            ex = scan.scan(folded, doc.published, quantities)
             found = resolve_text(doc.path, piece.text, ex, lexicon, lang, doc.published)
+        if quantities:
+            found = _set_aside(piece.text, ex.mentions, found)
         doc.warnings.extend(piece.place_note(w) for w in ex.warnings)
         for claim in map(piece.place, found):
             if math.isfinite(claim.value):
@@ -97,6 +101,28 @@ def extract_document(doc: LoadedDocument, lexicon: Lexicon | None = None) -> Doc
             else:  # hundreds of digits overflow a float; JSON has no infinity to print
                 doc.warnings.append(f"line {claim.line}: figure of {len(claim.text):,} characters too large to read")
     return DocumentResult(doc.to_document(len(claims)), claims)
+
+
+def extract_quantities(doc: LoadedDocument, lexicon: Lexicon | None = None) -> DocumentResult:
+    """Every quantity of a document, claims and set-aside figures alike, as claim records."""
+    return extract_document(doc, lexicon, quantities=True)
+
+
+AGE_METRIC = "age"
+
+
+def _set_aside(text: str, mentions: list[Mention], claims: list[Claim]) -> list[Claim]:
+    """An age read by the quantity layer is named so (metric ``age``, no scope or group): it
+    measures no metric of the lexicon, whatever words stand near it."""
+    ages = {m.start for m in mentions if m.aside == AGE_METRIC}
+    if not ages:
+        return claims
+    line_starts = [0] + [m.end() for m in NEWLINE.finditer(text)]
+    return [
+        c.model_copy(update={"metric": AGE_METRIC, "scope": None, "group": None, "definition": None})
+        if line_starts[c.line - 1] + c.column - 1 in ages else c
+        for c in claims
+    ]
 
 
 @dataclass
@@ -175,7 +201,9 @@ PARALLEL_MIN_BYTES = 1_000_000
 """Below this much input, starting worker processes costs more than it saves."""
 
 
-def _outcome(task: tuple[Found, bytes | None], encoding: str | None = None, lexicon: Lexicon | None = None) -> Outcome:
+def _outcome(
+    task: tuple[Found, bytes | None], encoding: str | None = None, lexicon: Lexicon | None = None, quantities: bool = False,
+) -> Outcome:
     found, data = task
     if found.skipped or found.error:
         return Outcome(found.path, skipped=found.skipped, error=found.error)
@@ -186,7 +214,7 @@ def _outcome(task: tuple[Found, bytes | None], encoding: str | None = None, lexi
     except OSError as exc:
         return Outcome(found.path, error=f"{found.path}: cannot read: {exc.strerror or exc}")
     try:
-        return Outcome(found.path, packed=_pack(extract_document(loaded, lexicon)))
+        return Outcome(found.path, packed=_pack(extract_document(loaded, lexicon, quantities)))
     except Exception as exc:  # noqa: BLE001 - one bad document must not cost the fact-checker the others
         return Outcome(found.path, error=f"{found.path}: internal error while extracting ({type(exc).__name__}: {exc})")
 
@@ -201,7 +229,7 @@ def _size(found: Found) -> int:
 def extract_paths(
     paths: Iterable[str], notes: Notes, lexicon: Lexicon | None = None, *,
     jobs: int = 1, encoding: str | None = None, progress: Progress | None = None,
-    sink: Callable[[DocumentResult], None] | None = None,
+    sink: Callable[[DocumentResult], None] | None = None, quantities: bool = False,
 ) -> list[DocumentResult]:
     """Load and extract every input, in parallel across ``jobs`` processes (0: all cores).
 
@@ -216,7 +244,7 @@ def extract_paths(
     stdin = sys.stdin.buffer.read() if any(f.path == "-" for f in found) else None
     tasks = [(f, stdin if f.path == "-" else None) for f in found]
     jobs = jobs or os.cpu_count() or 1
-    work = functools.partial(_outcome, encoding=encoding, lexicon=lexicon)
+    work = functools.partial(_outcome, encoding=encoding, lexicon=lexicon, quantities=quantities)
     results: list[DocumentResult] = []
     shared: dict[object, object] = {}
     claims = 0

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from figcheck.extract.quantities import Mention
 
 TO_GAP = regex.compile(r"\s+to\s+")
+FRAME_ARTICLE = regex.compile(r"(?i)(?<!\w)(?:the|its|their|his|her|our)\s+\Z")
 GAP_WORD = regex.compile(r"[\p{L}\p{M}]+")
 GAP_STOP = regex.compile(r"[\d,.;:!?()\n]")
 
@@ -51,6 +52,8 @@ class Bounds:
         self.join_alone = regex.compile(rf"(?i)\s*(?:{_alt(words('join_alone'))})[\s\-־]*")
         self.not_after = regex.compile(rf"(?i)(?<!\w)(?:{_alt(words('not_after'))})[\s\-־]*\Z")
         opener = {"en": "from", "he": "מ", "ar": "من"}.get(lang, "from")
+        # The opening word of a change ("from 5% to 3%"), among the range openers.
+        self.change_opener = regex.compile(rf"(?i)(?<!\w){opener}[\s\-־]*\Z")
         self.change_from = regex.compile(rf"(?i)(?<!\w)(?:{_alt(words('change_from'))})(?!\w)(?:\s+\S+){{0,6}}?\s+{opener}[\s\-־]*\Z")
 
     def ratios(self, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -75,15 +78,19 @@ class Bounds:
     def has_bound_before(self, text: str, start: int) -> bool:
         return bool(self.before.search(text, max(text.rfind("\n", 0, start) + 1, start - 40), start))
 
-    def ranges(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Join "between 20 and 30", "20-30", "20 to 30" and their Hebrew and Arabic forms."""
+    def ranges(self, text: str, mentions: list[Mention], changes: bool = False) -> list[Mention]:
+        """Join "between 20 and 30", "20-30", "20 to 30" and their Hebrew and Arabic forms.
+
+        With ``changes`` (the quantity layer), a change "from X to Y" is joined too, in either
+        direction: one quantity that runs from X (its ``value``) to Y. Claims keep X and Y apart.
+        """
         out: list[Mention] = []
         i = 0
         while i < len(mentions):
             a = mentions[i]
             b = mentions[i + 1] if i + 1 < len(mentions) else None
             if b is not None and not (a.vague or b.vague or a.ordinal or b.ordinal or a.unit == "percent" and b.unit != "percent"):
-                joined = self._join(text, a, b)
+                joined = self._join(text, a, b, changes)
                 if joined is not None:
                     out.append(joined)
                     i += 2
@@ -92,16 +99,18 @@ class Bounds:
             i += 1
         return out
 
-    def _join(self, text: str, a: Mention, b: Mention) -> Mention | None:
+    def _join(self, text: str, a: Mention, b: Mention, changes: bool = False) -> Mention | None:
         gap = text[a.end : b.start]
         if "\n" in gap:
             return None  # the two figures stand in different paragraphs
         if a.unit == "count" and b.unit != "count" and b.start < b.num_start:
             return None  # "grew sixfold to HK $3.7 billion": a range writes its currency on both ends or after
         before = text[max(text.rfind("\n", 0, a.start) + 1, a.start - 20) : a.start]
+        opened = self.open.search(before)
+        if changes and opened and self.change_opener.search(opened.group()) and TO_GAP.fullmatch(gap):
+            return self._change(a, b, opened.start() - len(before))
         if self.change_from.search(text, max(0, a.start - 80), a.start):
             return None
-        opened = self.open.search(before)
         if opened and self.join.fullmatch(gap):
             pass
         elif self.join_alone.fullmatch(gap) and not self.not_after.search(before):
@@ -126,6 +135,24 @@ class Bounds:
         high = b.value
         return replace(a, start=start, end=b.end, num_end=b.num_end, value=value, low=low, high=high, qualifier="range", unit=unit, scale=b.scale)
 
+    def _change(self, a: Mention, b: Mention, back: int) -> Mention | None:
+        """"from 208 pounds to 193": a quantity from its start (the value) to its end, either way."""
+        if a.unit == b.unit or a.unit == "count":
+            unit = b.unit  # "from 4.8 to 4.7 percent": the unit written after the end is the start's too
+        elif b.unit == "count" and b.end == b.num_end:
+            unit = a.unit  # "from 208 pounds to 193"
+        else:
+            return None
+        value = a.value
+        if b.scale > 1 and a.scale == 1 and a.value * b.scale <= b.value:
+            value = a.value * b.scale  # "from 1 to 2 million"
+        if value == b.value:
+            return None
+        return replace(
+            a, start=a.start + back, end=b.end, num_end=b.num_end, value=value, low=min(value, b.value),
+            high=max(value, b.value), qualifier="range", unit=unit, scale=b.scale, aside="change",
+        )
+
     def bounded(self, text: str, m: Mention) -> Mention:
         """Widen a figure to the bound phrase before or after it and set its interval."""
         if m.qualifier != "exact" or m.ordinal:
@@ -133,6 +160,8 @@ class Bounds:
         # A paragraph is a line: a bound never reaches across a line break to a figure.
         line_start = text.rfind("\n", 0, m.start) + 1
         bound = self.before.search(text, max(line_start, m.start - 40), m.start)
+        if bound and m.aside == "frame" and FRAME_ARTICLE.search(text, max(0, bound.start() - 6), bound.start()):
+            return m  # "in the past two years": "past" names the frame, it bounds nothing
         qualifier, start, end = "exact", m.start, m.end
         if bound:
             qualifier, start = bound.lastgroup or "exact", bound.start()

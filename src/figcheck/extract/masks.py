@@ -24,9 +24,7 @@ PATTERNS = [
     r"(?<![\w])(?!minus-|sub-)\p{L}{1,12}-[0-9]+\w*",
     r"(?<![\w.,])\d+-\p{Lu}\w*",
     r"(?<![\w.,])\d+(?:D|G)(?!\w)",
-    # Ages: "a 45-year-old", "aged 45", "John Smith, 45, said".
-    r"(?i)(?<![\w.,])\d{1,3}[\s-]+(?:year|month|week)s?[\s-]+old",
-    r"(?i)(?<=\baged?\s+(?:between\s+)?)[0-9]{1,3}(?:\s*(?:to|-|–|and)\s*[0-9]{1,3})?(?![0-9])",
+    # Ages in names: "John Smith, 45, said".
     r"(?<=\p{Lu}\p{Ll}+,\s)[0-9]{1,3}(?=,(?![0-9]))",
     # A player's shirt number after the name: "Dak Prescott (4) celebrates".
     r"(?<=\p{Lu}\p{Ll}+\s\()[0-9]{1,3}(?=\))",
@@ -40,6 +38,11 @@ PATTERNS = [
     # Scores and ratios with a colon are times or results, not figures.
     r"(?<![\w.,])\d+:\d+(?![\w])",
 ]
+# Ages written as ages: "a 45-year-old", "aged 45". No claim, but quantities (see age_spans).
+AGE_PATTERNS = [
+    r"(?i)(?<![\w.,])\d{1,3}[\s-]+(?:year|month|week)s?[\s-]+old",
+    r"(?i)(?<=\baged?\s+(?:between\s+)?)[0-9]{1,3}(?:\s*(?:to|-|–|and)\s*[0-9]{1,3})?(?![0-9])",
+]
 
 
 class NonClaims:
@@ -47,6 +50,7 @@ class NonClaims:
 
     def __init__(self, lexicon: Lexicon, lang: str) -> None:
         self.fixed = [regex.compile(p) for p in PATTERNS]
+        self.ages = [regex.compile(p) for p in AGE_PATTERNS]
         # Patterns that cannot match without this character: skipped when it is absent.
         self.needs = {p: "@" if "@" in p else "#" for p in PATTERNS if "@" in p or "#\\w" in p}
         section = lexicon.section("nonclaims")
@@ -127,8 +131,16 @@ class NonClaims:
         # Who is counted ("people", "soldiers"): after a year-like number, these make it a count.
         self.group_words = {str(w).casefold() for entry in lexicon.section("groups").values() for w in (entry or {}).get("en") or []}
 
+    def age_spans(self, text: str) -> list[tuple[int, int]]:
+        """Ages written as ages ("a 45-year-old", "aged 45", "children under 5"): masked for
+        claims, kept by the quantity layer as ages."""
+        spans = [(m.start(), m.end()) for rx in self.ages for m in rx.finditer(text)]
+        if self.age_before is not None:
+            spans.extend((m.start("n"), m.end("n")) for m in self.age_before.finditer(text))
+        return spans
+
     def spans(self, text: str, dates: list[DateHit]) -> list[tuple[int, int]]:
-        spans = [(d.start, d.end) for d in dates]
+        spans = [(d.start, d.end) for d in dates] + self.age_spans(text)
         for rx in self.fixed:
             if rx.pattern in self.needs and self.needs[rx.pattern] not in text:
                 continue  # no "@" in the text: no e-mail address or handle to mask
@@ -144,7 +156,7 @@ class NonClaims:
         for rx in (self.names, self.age_after_name):
             if rx is not None:
                 spans.extend((m.start(), m.end()) for m in rx.finditer(text))
-        for rx in (self.age_before, self.clock_after, self.frame_before, self.modifier):
+        for rx in (self.clock_after, self.frame_before, self.modifier):
             if rx is not None:
                 spans.extend((m.start("n"), m.end("n")) for m in rx.finditer(text))
         if "-" in text or "–" in text:

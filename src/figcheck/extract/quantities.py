@@ -40,6 +40,8 @@ OF_A = regex.compile(r"\s+(?:of\s+)?an?\s+", regex.I)
 # A fraction written in digits: "1/2 pound", "1⁄32 of a quart".
 SLASH = regex.compile(r"[/⁄]([0-9]{1,3})(?![0-9/⁄])")
 OF = regex.compile(r"\s+of\s", regex.I)
+# "one of the best", "one of four": one of a set, a quantity (not a claim).
+ONE_OF = regex.compile(r"\s+of\s+(?!them\b|us\b|you\b|those\b|these\b)", regex.I)
 # After "37m": what makes the "m" metres ("-high", "(121ft)").
 METRES = regex.compile(r"[\s-]?(?:long|high|tall|wide|deep|away|thick)(?!\w)|\s*\(\s*[0-9.,]+\s*(?:ft|feet|foot)(?!\w)", regex.I)
 FAR_YEAR = regex.compile(r"2[1-2][0-9][0-9]")
@@ -71,7 +73,9 @@ class Mention:
     scale: float = 1
     core_end: int = -1
     """End of the figure before a bound written after it ("24 فلسطينيا على الأقل"), or -1."""
-    """The scale word or suffix read with the figure ("million" → 1e6), 1 if none."""
+    aside: str = ""
+    """Why the claim layer sets this quantity aside (``age``, ``frame``, ``one_of``, ``change``);
+    empty for a claim. Only the quantity layer (``scan(..., quantities=True)``) keeps such figures."""
 
 
 @dataclass
@@ -165,13 +169,22 @@ class Scanner:
         record = [fold(p) for p in (section.get("time_frame_record") or {}).get(lang) or []]
         self.frame_record = regex.compile(rf"(?i)(?<!\w)(?:{alt(record)})(?!\w)") if record else regex.compile(r"(?!)")
 
-    def scan(self, text: str, reference: dt.date | None = None) -> Extraction:
-        """``text`` must be folded (see lexicon.fold); offsets are the same as the original's."""
+    def scan(self, text: str, reference: dt.date | None = None, quantities: bool = False) -> Extraction:
+        """``text`` must be folded (see lexicon.fold); offsets are the same as the original's.
+
+        With ``quantities``, every quantity read is kept, also those no claim is made of: ages
+        ("a 50-year-old"), durations that frame another figure ("in the past two years"), "one of
+        the ...", and a change "from X to Y" as one quantity. Dates, years, times, identifiers,
+        links, handles and phone numbers stay out either way.
+        """
         out = Extraction()
         out.dates = find_dates(text, reference)
         out.dates += self.periods.find(text, reference, [(d.start, d.end) for d in out.dates])
         out.dates.sort(key=lambda d: d.start)
         masked = self.nonclaims.spans(text, out.dates)
+        ages = self.nonclaims.age_spans(text) if quantities else []
+        if ages:
+            masked = [s for s in masked if s not in set(ages)]
         raw: list[Mention] = []
         for m in self.digit_rx.finditer(text):
             mention = self._digits(text, m, out)
@@ -194,10 +207,17 @@ class Scanner:
             if self._is_year(text, mention) and not self.bounds.has_bound_before(text, mention.start) and not self._counts(text, mention):
                 continue
             if self._lone_one(text, mention):
-                continue
+                if not (quantities and ONE_OF.match(text, mention.num_end)):
+                    continue
+                mention = replace(mention, aside="one_of")
+            if quantities and any(a <= mention.num_start < b for a, b in ages):
+                mention = replace(mention, aside="age", unit="year" if mention.unit == "count" else mention.unit)
             kept.append(mention)
-        joined = self.bounds.ranges(text, self.bounds.ratios(text, kept))
-        joined = [m for m in joined if not self._time_frame(text, m, joined)]
+        joined = self.bounds.ranges(text, self.bounds.ratios(text, kept), changes=quantities)
+        if quantities:
+            joined = [replace(m, aside="frame") if self._time_frame(text, m, joined) else m for m in joined]
+        else:
+            joined = [m for m in joined if not self._time_frame(text, m, joined)]
         out.mentions = [self.bounds.bounded(text, m) for m in self._share_units(text, joined)]
         return out
 
