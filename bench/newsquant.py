@@ -52,6 +52,8 @@ CURRENCY_NAMES = {
     "foot_pound": "foot pound-force", "pound_foot": "pound-foot", "newton_meter": "newton metre",
     "ppb": "parts-per-billion", "ppm": "part per million", "ksi": "kilopound per square inch",
     "revolutions_per_minute": "revolutions per minute", "milliampere_hour": "milliampere-hour",
+    # NewsQuant names pence in share prices ("164p", "down 68 p") "point", every time.
+    "penny": "point",
 }
 SPELLING = {"meter": "metre", "liter": "litre", "kilowatt_hour": "kilowatt hour", "pound": "pound-mass", "ton": "ton"}
 
@@ -79,10 +81,31 @@ def normalise_unit(unit: str) -> str:
     return " ".join(words)
 
 
-STOP = {"of", "the", "a", "an", "and", "or", "more", "new", "other", "some", "all", "its", "their", "his", "her", "our", "those", "these", "this", "that"}
+STOP = {"of", "the", "a", "an", "and", "or", "more", "some", "all", "its", "their", "his", "her", "our", "my", "your", "those", "these", "this", "that", "most"}
+# Sports statistics written as abbreviations, by the names NewsQuant gives them.
+ABBREVIATIONS = {"ppg": "point per game", "rpg": "rebound per game", "apg": "assist per game", "war": "win above replacement"}
 
 
 IRREGULAR = {"children": "child", "men": "man", "women": "woman", "feet": "foot", "teeth": "tooth", "mice": "mouse"}
+# NewsQuant lemmatises adjectives too: "one of the best screens" is "good screen", "hottest" "hot".
+SUPERLATIVE = {"best": "good", "worst": "bad", "largest": "large", "latest": "late", "finest": "fine", "closest": "close"}
+NOT_SUPERLATIVE = {"interest", "forest", "honest", "modest", "harvest", "protest", "contest", "request", "conquest", "earnest",
+                   "arrest", "digest", "manifest", "suggest", "invest", "west", "test", "rest", "nest", "pest", "chest",
+                   "guest", "quest", "vest", "zest", "crest", "midwest", "southwest", "northwest"}
+
+
+def positive(word: str) -> str:
+    """The positive degree of a superlative adjective ("hottest" → "hot", "earliest" → "early")."""
+    if word in SUPERLATIVE:
+        return SUPERLATIVE[word]
+    if not word.endswith("est") or len(word) < 6 or word in NOT_SUPERLATIVE:
+        return word
+    stem = word[:-3]
+    if stem.endswith("i"):
+        return stem[:-1] + "y"
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "sl":
+        return stem[:-1]
+    return stem
 
 
 def singular(word: str) -> str:
@@ -99,15 +122,18 @@ def singular(word: str) -> str:
 
 
 def counted_noun(counted: str) -> str:
-    """NewsQuant names a counted thing by its noun phrase, lower-case, singular, without function words.
+    """NewsQuant names a counted thing by its noun phrase, lower-case, lemmatised, without function words.
 
     A multiplier or a frequency ("3,200 times", "four times the number") is NewsQuant's ``count``.
     """
     if counted.casefold().split()[0] in {"times", "time", "fold"}:
         return "count"
+    if counted.casefold() in ABBREVIATIONS:
+        return ABBREVIATIONS[counted.casefold()]
     # Hyphenated compounds stay whole, as NewsQuant writes them ("first-team player").
     words = [w.strip(",.;:'\"()") for w in counted.casefold().split()]
-    words = [singular(w) for w in words if w not in STOP and w.replace("-", "").isalpha()]
+    words = [w for w in words if w not in STOP and w.replace("-", "").isalpha()]
+    words = [singular(positive(w)) for w in words]
     return " ".join(words) or "-"
 
 
