@@ -62,6 +62,7 @@ class ParagraphContext:
     label: Attribution | None
     events: tuple[str, ...]
     places: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()
 
 
 class Resolver(DateReader, SentenceSharing):
@@ -102,6 +103,12 @@ class Resolver(DateReader, SentenceSharing):
         self.populations = {
             k: {str(a): str(b) for a, b in (v.get("populations") or {}).items()}
             for k, v in lexicon.section("places").items() if isinstance(v, dict) and v.get("populations")
+        }
+        # Who a count names in a story that names a body holding or counting them (sources.yml
+        # 'populations'): "שלושת החטופות … בשבי חמאס" are Israelis.
+        self.actor_populations = {
+            k: {str(a): str(b) for a, b in (v.get("populations") or {}).items()}
+            for k, v in lexicon.section("sources").items() if isinstance(v, dict) and v.get("populations")
         }
         self.source_counts = {k: v["counts"] for k, v in lexicon.section("sources").items() if isinstance(v, dict) and v.get("counts")}
         self._init_dates(lexicon, lang)
@@ -214,7 +221,8 @@ class Resolver(DateReader, SentenceSharing):
             if places & set(event.get("places") or []) and self.event_words.finditer(text, para.start, para.end):
                 if any(h.key == key for h in self.event_words.finditer(text, para.start, para.end)):
                     events.append(key)
-        return ParagraphContext(tweet_date, label, tuple(events), frozenset(places))
+        actors = frozenset(h.key for h in self.attr.aliases.finditer(text, para.start, para.end) if h.key in self.actor_populations)
+        return ParagraphContext(tweet_date, label, tuple(events), frozenset(places), actors)
 
     def _claim(
         self, path: str, original: str, text: str, m: Mention, z: Zones, sent: Span, ctx: ParagraphContext,
@@ -245,10 +253,10 @@ class Resolver(DateReader, SentenceSharing):
         if metric is None:
             metric = self.unit_metrics.get(m.unit)
         attribution = self._source(text, m, sent, ctx)
-        if group is None and m.unit == "count" and ctx.places:
+        if group is None and m.unit == "count" and (ctx.places or ctx.actors):
             # Who is held where the story is set (places.yml 'populations'): "59 hostages still in
-            # Gaza", "90 أسيرا" in a West Bank story.
-            group = self._population(text, z, metric, ctx.places)
+            # Gaza", "90 أسيرا" in a West Bank story; or by whom (sources.yml 'populations').
+            group = self._population(text, z, metric, ctx.places, ctx.actors)
         if group is None and metric is not None and m.unit == "count":
             # Whose toll a source keeps ("counts: palestinians" in sources.yml), else the metric's
             # default ("deaths" count people).
@@ -299,14 +307,15 @@ class Resolver(DateReader, SentenceSharing):
             return False  # "collapsed to 121, their worst result": no counted noun at all
         return not (self.groups.finditer(noun) or self.metric_nouns.finditer(noun) or self.metric_verbs.finditer(noun))
 
-    def _population(self, text: str, z: Zones, metric: str | None, places: frozenset[str]) -> str | None:
-        """The population a counted noun stands for where the story is set."""
+    def _population(self, text: str, z: Zones, metric: str | None, places: frozenset[str], actors: frozenset[str] = frozenset()) -> str | None:
+        """The population a counted noun stands for where the story is set, or with whom."""
         keys = [h.key for h in self.metric_nouns.finditer(text, *z.np)] + ([metric] if metric else [])
         for key in keys:
-            for place in sorted(places):
-                group = self.populations.get(place, {}).get(key)
-                if group:
-                    return group
+            for table, names in ((self.populations, places), (self.actor_populations, actors)):
+                for name in sorted(names):
+                    group = table.get(name, {}).get(key)
+                    if group:
+                        return group
         return None
 
     @staticmethod

@@ -1,0 +1,47 @@
+"""Metric, group and as-of in Hebrew and Arabic: verbs first, glued prefixes, attributions, actors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from figcheck.load import load_text
+from figcheck.pipeline import extract_document
+
+
+def claims(text: str, published: dt.date = dt.date(2025, 1, 10)) -> dict[str, object]:
+    doc = load_text("case.txt", text + "\n")
+    doc.published, doc.published_basis = published, "header"
+    return {c.text: c for c in extract_document(doc).claims}
+
+
+def check(text: str, expected: dict[str, tuple], fields: tuple[str, ...], published: dt.date = dt.date(2025, 1, 10)) -> None:
+    got = claims(text, published)
+    for figure, want in expected.items():
+        assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
+        have = tuple(getattr(got[figure], f) for f in fields)
+        assert have == want, f"{figure!r} in {text!r}: {have} != {want}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count of hostages in a story that names their captors (sources.yml 'populations').
+        ("שלושת החטופות שוחררו ביום ראשון, אחרי 471 ימים בשבי חמאס.", {"שלושת": ("releases", "israelis")}),
+        ("Hamas is to free 33 hostages under the first phase of the deal.", {"33": ("releases", "israelis")}),
+        # ... or in a story set in Israel (places.yml 'populations').
+        ("גופותיהם של ארבעת החטופים הוחזרו לישראל ביום חמישי.", {"ארבעת": ("releases", "israelis")}),
+        # Prisoners released in a story citing a body that counts Palestinian prisoners.
+        ("أفرجت السلطات عن 90 أسيرا من سجن عوفر، وفق هيئة شؤون الأسرى.", {"90": ("releases", "palestinians")}),
+        # Without any of these, released people stay unnamed.
+        ("The militia released 12 captives on Friday.", {"12": ("releases", None)}),
+    ],
+)
+def test_population_of_an_actor(text, expected):
+    check(text, expected, ("metric", "group"))
+
+
+def test_commission_of_detainees_is_a_source_after_wafq():
+    got = claims("أفرجت السلطات عن 90 أسيرا من سجن عوفر، وفق هيئة شؤون الأسرى.")
+    assert got["90"].source == "palestinian_detainees_commission"
