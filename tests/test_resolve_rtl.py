@@ -45,3 +45,21 @@ def test_population_of_an_actor(text, expected):
 def test_commission_of_detainees_is_a_source_after_wafq():
     got = claims("أفرجت السلطات عن 90 أسيرا من سجن عوفر، وفق هيئة شؤون الأسرى.")
     assert got["90"].source == "palestinian_detainees_commission"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "…, and at least 35 of them": part of the people counted before, not people at large.
+        ("על פי הערכות, 59 חטופים עדיין מוחזקים בעזה, ולפחות 35 מהם אינם בחיים.", {"ולפחות 35": ("deaths", "israelis")}),
+        # A Hebrew predicate adjective after a dashed apposition is the clause's verb.
+        ("לפי OCHA, כ־90% מתושבי הרצועה – כ־1.9 מיליון בני אדם – עקורים.", {"כ־90%": ("displaced", "palestinians"), "כ־1.9 מיליון": ("displaced", "people")}),
+        # Commas around "أي" (i.e.) enclose an apposition too; the verb after it is both figures'.
+        ("قدرت الأمم المتحدة أن نحو 1.9 مليون شخص، أي قرابة 90 في المئة من سكان القطاع، نزحوا من منازلهم.",
+         {"نحو 1.9 مليون": ("displaced", "people"), "قرابة 90 في المئة": ("displaced", "palestinians")}),
+        # A comma with no "أي" still ends the clause: the later verb is not the figure's.
+        ("قتل 12 شخصا في غارة، ونزح آلاف السكان من منازلهم.", {"12": ("deaths", "people")}),
+    ],
+)
+def test_part_of_them_and_appositions(text, expected):
+    check(text, expected, ("metric", "group"))

@@ -149,6 +149,7 @@ class Resolver(DateReader, SentenceSharing):
             )
         self.event_words = PhraseMatcher(words, lang)
         self.year_before = regex.compile(rf"(?i)\s+(?:{alt(lexicon.folded('periods', 'year_before', lang))})(?!\w)")
+        self.apposition = regex.compile(rf"(?i)\s*(?:{alt(lexicon.folded('scope', 'apposition', lang))})(?!\w)")
         self.alternative = regex.compile(rf"(?i)\s*,?\s*(?:{alt(lexicon.folded('scope', 'alternative', lang))})\s+")
         record = lexicon.folded("scope", "record_since", lang)
         self.record_since = regex.compile(rf"(?i)(?<!\w)(?:{alt(record)})(?!\w)[^,;:.]*?(?<!\w)(?:since|מאז|منذ)\Z")
@@ -253,6 +254,8 @@ class Resolver(DateReader, SentenceSharing):
         if metric is None:
             metric = self.unit_metrics.get(m.unit)
         attribution = self._source(text, m, sent, ctx)
+        if group is None and previous is not None and previous.group and self.of_them.match(text, m.end):
+            group = previous.group  # "59 חטופים …, ולפחות 35 מהם אינם בחיים": part of the same people
         if group is None and m.unit == "count" and (ctx.places or ctx.actors):
             # Who is held where the story is set (places.yml 'populations'): "59 hostages still in
             # Gaza", "90 أسيرا" in a West Bank story; or by whom (sources.yml 'populations').

@@ -104,23 +104,39 @@ class SentenceSharing:
             stop = self.clause_stop.search(text, inside[i].end, sent.end)
             end = stop.start() if stop else sent.end
             hits = [h for h in self.metric_verbs.finditer(text, inside[i].end, end) if not self._inside_figure(h, inside)]
+            close = None
             if not hits and stop is not None and stop.group() in DASHES:
                 # Dashes enclose an apposition: "some 69% of all structures — about 170,800
                 # buildings — have been damaged or destroyed". The verb follows the closing dash.
                 opened = any(c in DASHES for c in text[sent.start : inside[i].start])
                 close = stop if opened else regex.compile(f"[{DASHES}]").search(text, stop.end(), sent.end)
-                if close is not None and text[close.start() - 1 : close.start()].isspace():
-                    after = self.clause_stop.search(text, close.end(), sent.end)
-                    hits = [
-                        h for h in self.metric_verbs.finditer(text, close.end(), after.start() if after else sent.end)
-                        if not self._inside_figure(h, inside)
-                    ]
+                if close is not None and not text[close.start() - 1 : close.start()].isspace():
+                    close = None
+            elif not hits and stop is not None and stop.group() == ",":
+                # So do commas around "i.e." (scope.yml 'apposition'): "نحو 1.9 مليون شخص، أي قرابة
+                # 90 في المئة من سكان القطاع، نزحوا".
+                last = text.rfind(",", sent.start, inside[i].start)
+                if last >= 0 and self.apposition.match(text, last + 1) and not self.clause_stop.search(text, last + 1, inside[i].start):
+                    close = stop
+                elif self.apposition.match(text, stop.end()):
+                    close = regex.compile(",").search(text, stop.end(), sent.end)
+            if close is not None:
+                after = self.clause_stop.search(text, close.end(), sent.end)
+                hits = [
+                    h for h in self.metric_verbs.finditer(text, close.end(), after.start() if after else sent.end)
+                    if not self._inside_figure(h, inside)
+                ]
             # A verb that introduces a later figure is that figure's: "an 89-84 victory, in front of 11,600".
             hits = [h for h in hits if not any(later.start > h.end and INTRODUCES.fullmatch(text, h.end, later.start) for later in inside[i + 1 :])]
             if not hits:
                 continue
             verb = hits[0]
-            nouns = self.metric_nouns.finditer(text, inside[i].end, verb.start)
+            # Words inside the apposition restate the figure; a noun the figure cannot measure
+            # ("90% of the population") names no other metric.
+            nouns = [
+                h for h in self.metric_nouns.finditer(text, inside[i].end, stop.start() if close is not None else verb.start)
+                if self._measures(h.key, claim.unit)
+            ]
             if any(h.key != verb.key for h in nouns + self.metric_verbs.finditer(text, verb.end, end)):
                 continue  # "patients, wounded and displaced persons": a mixed count has no one metric
             between = [j for j in range(i + 1, len(claims)) if inside[j].start < verb.start]
