@@ -191,6 +191,11 @@ class Bounds:
         return hits[0].key, hits[0].end
 
 
+def _decimal(x: float) -> float:
+    """A product's binary noise rounded off: "about 200" spans 180 to 220, not 220.00000000000003."""
+    return float(f"{x:.12g}")
+
+
 def interval(qualifier: str, m: Mention, lexicon: Lexicon) -> dict[str, float | None]:
     factors = lexicon.section("bounds").get("intervals") or {}
     v = m.value
@@ -200,10 +205,10 @@ def interval(qualifier: str, m: Mention, lexicon: Lexicon) -> dict[str, float | 
     if qualifier in {"at_most", "less_than"}:
         return {"low": nonneg, "high": v}
     if qualifier == "nearly":
-        return {"low": v * (1 - float(factors.get("nearly_factor", 0.1))), "high": v}
+        return {"low": _decimal(v * (1 - float(factors.get("nearly_factor", 0.1)))), "high": v}
     if qualifier == "approx":
         f = float(factors.get("approx_factor", 0.1))
-        return {"low": v * (1 - f), "high": v * (1 + f)}
+        return {"low": _decimal(v * (1 - f)), "high": _decimal(v * (1 + f))}
     return {"low": m.low, "high": m.high}
 
 

@@ -21,7 +21,8 @@ PATTERNS = [
     r"(?<![\w&])#\w+",
     r"\[\d{1,3}\]",
     # Codes where letters and digits touch or are hyphenated: COVID-19, F-16, G7, MH17, A320, 10-K, 3D.
-    r"(?<![\w])(?!minus-|sub-)\p{L}{1,12}-[0-9]+\w*",
+    # Not Hebrew's glued prefixes written with a hyphen: "עלה ל-9,057", "כ-200", "מ-60 אלף".
+    r"(?<![\w])(?!minus-|sub-|[והבכלמש]{1,3}-)\p{L}{1,12}-[0-9]+\w*",
     r"(?<![\w.,])\d+-\p{Lu}\w*",
     r"(?<![\w.,])\d+(?:D|G)(?!\w)",
     # Ages in names: "John Smith, 45, said".

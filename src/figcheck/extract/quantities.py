@@ -126,9 +126,12 @@ class Scanner:
         # (extract/masks.py) unless a result word makes them a score.
         after = r"(?<![\w.,/\\@#&=+])(?<![^0-9]:|[0-9]:[0-9]{1,3}:)"
         start = rf"(?:(?<=(?<!\w)(?:[{regex.escape(glued)}]{{1,2}}{article})ـ?)|{after})" if glued else after
+        # Hebrew writes its glued prefixes with a hyphen too ("עלה ל-9,057", "כ-200"): that hyphen
+        # joins a word to the figure, it does not make a code of it.
+        prefix_hyphen = rf"|(?<=(?<!\w)[{regex.escape(glued)}]{{1,3}}-)" if lang == "he" and glued else ""
         # The look-ahead for a digit within six characters lets the engine skip plain words fast.
         self.digit_rx = regex.compile(
-            rf"(?=[^\n]{{0,6}}[0-9])(?:(?<!\p{{L}})(?P<cur>(?:{pre})\s?))?{SIGN}?(?(sign)|(?(cur)|{start}(?:(?<![^0-9\s%]-)|(?<=(?<![\w-])sub-))))(?P<num>{NUM})"
+            rf"(?=[^\n]{{0,6}}[0-9])(?:(?<!\p{{L}})(?P<cur>(?:{pre})\s?))?{SIGN}?(?(sign)|(?(cur)|{start}(?:(?<![^0-9\s%]-){prefix_hyphen}|(?<=(?<![\w-])sub-))))(?P<num>{NUM})"
             rf"(?:(?P<suf>{suf})(?![\w])|(?P<ord>st|nd|rd|th)(?![\w])|(?P<pct>%))?"
             rf"(?:[\s\-־]{{1,2}}(?P<scale>(?:{sw})(?:[\s-]+(?:{sw}))?)(?![\w]))?",
         )
