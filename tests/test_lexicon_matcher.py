@@ -12,7 +12,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figcheck.resolve.lexicon import Hit, PhraseMatcher, default_lexicon, fold
+from figcheck.resolve.lexicon import SHORT_TEXT, Hit, PhraseMatcher, default_lexicon, fold
 from figcheck.resolve.resolver import resolver
 
 LANGS = ("en", "he", "ar")
@@ -83,3 +83,41 @@ def test_a_phrase_behind_a_hebrew_prefix_and_maqaf_is_found_once_the_text_is_ind
     hits = m.finditer(text, 0, 30)
     assert [(h.key, h.text) for h in hits] == [("increment", "ב־24 השעות האחרונות")]
     assert m.finditer(text, 0, 30) == hits  # the second window of the same text comes from the index
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_windows_cut_inside_a_word_find_what_a_scan_finds(data):
+    """A window that ends inside a word ("… killed in Gaz|a") is answered from the index up to the
+    cut word and a scan of that word: a phrase may end at the cut only inside the window."""
+    lang = data.draw(st.sampled_from(LANGS))
+    text = " ".join(data.draw(texts(lang)) for _ in range(3))
+    cuts = [i for i in range(1, len(text)) if text[i].isalnum() and not text[i - 1].isspace()]
+    if not cuts:
+        return
+    for m in matchers(lang):
+        for _ in range(4):
+            end = data.draw(st.sampled_from(cuts))
+            start = data.draw(st.integers(0, end))
+            assert m.finditer(text, start, end) == scanned(m, text, start, end), (lang, text, start, end)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_short_texts_read_whole_are_remembered_by_value(data):
+    """A noun phrase or a name asked about again (another string of the same letters) gets the
+    same hits as a scan, and a longer text of which it is a part is not answered from memory."""
+    lang = data.draw(st.sampled_from(LANGS))
+    text = data.draw(texts(lang))[:SHORT_TEXT]
+    for m in matchers(lang):
+        first = m.finditer(text)
+        again = m.finditer("".join(list(text)))
+        assert first == again == scanned(m, text, 0, len(text)), (lang, text)
+        longer = text + " " + text
+        assert m.finditer(longer) == scanned(m, longer, 0, len(longer))
+
+
+def test_folding_a_text_twice_gives_one_string_for_both_readers():
+    text = "The Gaza Health Ministry said 1,200 people were killed in the past 24 hours in the north."
+    assert fold(text) is fold(text)
+    assert fold("x" * 10) == "x" * 10

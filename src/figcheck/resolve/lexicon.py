@@ -32,8 +32,18 @@ FOLD = str.maketrans(
 )
 
 
+_FOLDED: list[str] = ["", ""]
+"""The last text folded and its folding: the pipeline folds a piece for the scanner and the
+resolver folds it again, and the same string object lets both share one word index."""
+
+
 def fold(text: str) -> str:
-    return text.translate(FOLD)
+    if text is _FOLDED[0]:
+        return _FOLDED[1]
+    folded = text.translate(FOLD)
+    if len(text) > SHORT_TEXT:
+        _FOLDED[0], _FOLDED[1] = text, folded
+    return folded
 
 
 # Hebrew points and Arabic short vowels are optional in writing: "قُتلوا" is "قتلوا". Phrases match
@@ -57,6 +67,10 @@ PREFIX_DASHES = "-־"
 PUNCTUATION_MARKS = "".join(c for c in map(chr, range(0x0591, 0x0671)) if MARKS.match(c) and not WORD.match(c))
 PUNCTUATION_MARK = regex.compile(f"[{PUNCTUATION_MARKS}]")
 JOINED_WORDS = regex.compile(rf"[\w{PUNCTUATION_MARKS}]+")
+SHORT_TEXT = 64
+"""Texts up to this long read whole (the resolver's noun phrases and names) have their hits
+remembered by value: the same few nouns come back in every document."""
+REMEMBERED_SHORT_TEXTS = 4096
 CACHED_TEXTS = 8
 """Texts whose word index (and each matcher's tries) are kept: the one being resolved and the
 short ones (source names) looked up meanwhile."""
@@ -174,6 +188,16 @@ class _Seen:
     tried: dict[int, tuple[int, Hit | None] | None] = field(default_factory=dict)
     windows: dict[tuple[int, int], tuple[Hit, ...]] = field(default_factory=dict)
     """Hits of each window asked for already (the resolver asks some twice)."""
+    found_at: list[int] = field(default_factory=list)
+    """Where a match on the whole text starts, for every candidate that has one, in order ..."""
+    found_end: list[int] = field(default_factory=list)
+    """... where it ends ..."""
+    found: list[Hit | None] = field(default_factory=list)
+    """... and its hit (None: the matched surface names no key)."""
+    overlaps: list[int] = field(default_factory=lambda: [0])
+    """``overlaps[k]``: how many of the matches before the k-th run into the next one."""
+    all_hits: bool = True
+    """Whether every match names a key (no None in ``found``)."""
 
 
 class PhraseMatcher:
@@ -212,6 +236,10 @@ class PhraseMatcher:
         self._seen: dict[int, tuple[str, Any]] = {}
         self._last: _Seen | None = None
         self._patterns: dict[frozenset[str], regex.Pattern[str]] = {}
+        self._keys: dict[str, str | None] = {}
+        self._whole: dict[str, tuple[Hit, ...]] = {}
+        """Hits of short texts read whole (a noun phrase, a source's name), by their value."""
+        """The key each matched surface names (``lookup`` of its normal form), as found so far."""
 
     @staticmethod
     def _norm(text: str, ignore_case: bool) -> str:
@@ -237,11 +265,34 @@ class PhraseMatcher:
             return []
         size = len(text)
         end = size if end is None else min(end, size)
-        if not self.indexed or (start < end < size and WORD.match(text, end) and not text[end - 1].isspace()):
+        if size <= SHORT_TEXT and start <= 0 and end == size:
+            done = self._whole.get(text)
+            if done is None:
+                if len(self._whole) >= REMEMBERED_SHORT_TEXTS:
+                    self._whole.clear()
+                done = self._whole[text] = tuple(self._find(text, 0, size))
+            return list(done)
+        return self._find(text, start, end)
+
+    def _find(self, text: str, start: int, end: int) -> list[Hit]:
+        size = len(text)
+        if not self.indexed:
             return self._scan(text, start, end)
         seen = self._last
         if seen is None or seen.text is not text:
             seen = self._last = _remember(self._seen, text, lambda: self._candidates(text))
+        if start < end < size and WORD.match(text, end) and not text[end - 1].isspace():
+            return self._cut(seen, text, start, end)
+        found_at = seen.found_at
+        i = bisect.bisect_left(found_at, start)
+        j = bisect.bisect_left(found_at, end, i)
+        if i == j:
+            return []
+        overlaps = seen.overlaps
+        if seen.found_end[j - 1] <= end and overlaps[j - 1] == overlaps[i]:
+            # The usual window: its matches on the whole text end inside it and none runs into the
+            # next, so the walk below would take each of them as it is.
+            return seen.found[i:j] if seen.all_hits else [h for h in seen.found[i:j] if h is not None]  # type: ignore[misc]
         done = seen.windows.get((start, end))
         if done is not None:
             return list(done)
@@ -272,6 +323,38 @@ class PhraseMatcher:
         seen.windows[(start, end)] = tuple(hits)
         return hits
 
+    def _cut(self, seen: _Seen, text: str, start: int, end: int) -> list[Hit]:
+        """The hits of a window whose end cuts through a word right after a non-space.
+
+        A phrase may end at the cut inside the window and not in the whole text, so matches are
+        tried within the window. The index still holds the candidates before the cut word's
+        whitespace-free run (a phrase's first word, with its prefix, dash or maqaf, has no space
+        in it, so each of them is whole in the window and filed under the same key); that run
+        itself, a few characters, is scanned.
+        """
+        cut = end
+        while cut > start and not text[cut - 1].isspace():
+            cut -= 1
+        starts = seen.starts
+        hits: list[Hit] = []
+        pos = start
+        for i in range(bisect.bisect_left(starts, start), len(starts)):
+            at = starts[i]
+            if at >= cut:
+                break
+            if at < pos:
+                continue
+            m = self._pattern(seen.keys[at]).match(text, at, end)
+            if m is None:
+                continue
+            pos = m.end()
+            hit = self._hit(m)
+            if hit is not None:
+                hits.append(hit)
+        if pos < end:
+            hits += self._scan(text, max(pos, cut), end)
+        return hits
+
     def _scan(self, text: str, start: int, end: int) -> list[Hit]:
         hits = []
         for m in self.pattern.finditer(text, start, end, overlapped=False):  # type: ignore[union-attr]
@@ -281,8 +364,13 @@ class PhraseMatcher:
         return hits
 
     def _hit(self, m: regex.Match[str]) -> Hit | None:
-        key = self.lookup.get(self._norm(m.group("p"), self.ignore_case))
-        return None if key is None else Hit(key, m.start("p"), m.end("p"), m.group("p"))
+        surface = m.group("p")
+        key = self._keys.get(surface, _UNTRIED)
+        if key is _UNTRIED:
+            if len(self._keys) >= 4096:
+                self._keys.clear()
+            key = self._keys[surface] = self.lookup.get(self._norm(surface, self.ignore_case))
+        return None if key is None else Hit(key, m.start("p"), m.end("p"), surface)  # type: ignore[arg-type]
 
     def _compose(self, phrases: list[str]) -> regex.Pattern[str]:
         """The pattern that finds ``phrases`` (in this order of preference) as whole words."""
@@ -309,7 +397,23 @@ class PhraseMatcher:
             while at >= 0:
                 keys.setdefault(at, set()).add(ch)
                 at = text.find(ch, at + 1)
-        return _Seen(text, sorted(keys), {at: frozenset(ks) for at, ks in keys.items()})
+        seen = _Seen(text, sorted(keys), {at: frozenset(ks) for at, ks in keys.items()})
+        # Every candidate is tried once on the whole text: most windows are then two bisections.
+        for at in seen.starts:
+            m = self._pattern(seen.keys[at]).match(text, at)
+            if m is None:
+                seen.tried[at] = None
+                continue
+            hit = self._hit(m)
+            seen.tried[at] = (m.end(), hit)
+            if seen.found_at:
+                seen.overlaps.append(seen.overlaps[-1] + (seen.found_end[-1] > at))
+            seen.found_at.append(at)
+            seen.found_end.append(m.end())
+            seen.found.append(hit)
+            if hit is None:
+                seen.all_hits = False
+        return seen
 
 
 @dataclass(eq=False)
