@@ -166,3 +166,38 @@ SAID = {"en": "{name} said 10,000 people were missing.", "he": "{name} מסר כ
 @pytest.mark.parametrize(("lang", "name"), [(lang, n) for lang, names in SOURCES["ifrc"]["aliases"].items() for n in names])
 def test_the_red_cross_federation_is_not_the_red_cross_committee(lang, name):
     assert claim(SAID[lang].format(name=name), "10,000").source == "ifrc"
+
+
+ATTRIBUTION = yaml.safe_load((RULES / "attribution.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("noun", ATTRIBUTION["speaker_nouns"]["he"])
+def test_a_hebrew_name_opening_with_a_head_noun_is_the_speaker_before_the_verb(noun):
+    got = claim(f"{noun} האזורי מסר היום כי 40 בני אדם נהרגו.", "40")
+    assert got.source_text == f"{noun} האזורי"
+
+
+@pytest.mark.parametrize("noun", ATTRIBUTION["speaker_nouns"]["ar"])
+def test_an_arabic_name_opening_with_a_head_noun_is_the_speaker_after_the_verb(noun):
+    got = claim(f"وقالت {noun} الإقليمية يوم الجمعة إن 40 شخصا قتلوا.", "40")
+    assert got.source_text == f"{noun} الإقليمية"
+    assert claim(f"وقالت ال{noun} الإقليمية إن 40 شخصا قتلوا.", "40").source_text == f"ال{noun} الإقليمية"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source_text"),
+    [
+        ("רשות החירום הטורקית מסרה היום (חמישי) כי 17,134 בני אדם נהרגו בטורקיה.", "17,134", "רשות החירום הטורקית"),
+        ("מסרה רשות החירום הטורקית כי 17,134 בני אדם נהרגו.", "17,134", "רשות החירום הטורקית"),
+        ("בטורקיה נהרגו 17 בני אדם, כך מסרה רשות החירום.", "17", "רשות החירום"),
+        ("أعلنت إدارة الكوارث والطوارئ التركية (آفاد) يوم الجمعة أن عدد القتلى بلغ 8574 شخصا.", "8574", "إدارة الكوارث والطوارئ التركية"),
+        ("قتل 12 شخصا، وفق ما قال مسؤول محلي.", "12", "مسؤول محلي"),
+        ("قتل 12 شخصا في القصف، حسبما أفاد مسؤولون في المستشفى.", "12", "مسؤولون في المستشفى"),
+        ("قتل 12 شخصا، قال الجيش.", "12", "الجيش"),
+        # A word that is no head noun names nobody: the verb's subject is not read as a source.
+        ("בטורקיה נהרגו 17 בני אדם, אמרו התושבים.", "17", None),
+        ("قتل 12 شخصا، قال السكان.", "12", None),
+    ],
+)
+def test_hebrew_and_arabic_speakers_the_lexicon_does_not_know(text, figure, source_text):
+    assert claim(text, figure).source_text == source_text

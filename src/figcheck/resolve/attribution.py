@@ -15,6 +15,10 @@ ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.I)
 ACRONYM = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}{3,6}(?:['’]s)?(?![\p{L}\p{N}])")
 NOT_SLUG = regex.compile(r"[^\p{L}\p{N}]+")
 NAME_WORD = regex.compile(r"[\p{L}\p{M}'’.-]+")
+# A word of a Hebrew or Arabic name; Hebrew acronyms carry a gershayim ('מד"א', 'צה״ל').
+HEAD_WORD = regex.compile(r"[\p{L}\p{M}'’.-]+(?:[\"״]\p{L}+)?")
+# Phrases ending in a preposition that glues to the next word ("وفقا لـ", "لפי" does not).
+GLUED = ("ل", "لـ", "ـ", "ב", "ל")
 UPPER = regex.compile(r"\p{Lu}")
 # Words that join two clauses rather than qualify a speaker noun ("killed and the agency said").
 JOINERS = frozenset({"and", "or", "but", "while", "as", "after", "before", "when", "that", "which", "who", "where", "then"})
@@ -41,6 +45,7 @@ def slug(text: str) -> str:
 
 class Attributions:
     def __init__(self, lexicon: Lexicon, lang: str) -> None:
+        self.lang = lang
         self.aliases = lexicon.matcher("sources", lang)
         self.aliases_en = lexicon.matcher("sources", "en")
         section = lexicon.section("attribution")
@@ -50,14 +55,19 @@ class Attributions:
         self.speaker_nouns = frozenset(fold(w).casefold() for w in (section.get("speaker_nouns") or {}).get(lang) or [])
         alt = lambda xs: "|".join(regex.escape(x).replace(r"\ ", r"\s+") for x in xs) or "(?!)"  # noqa: E731
         self.before_rx = regex.compile(
-            rf"(?<!\w)(?:{alt(before)})\s*(?P<name>[^,.;:—–()\"\n]+?)(?=\s*(?:[,.;:—–()\"\n]|\s(?:whose|which|who|that|and|as|in\s+a|on\s+\p{{Lu}}\p{{Ll}}+day)\b|\Z))",
+            rf"(?<!\w)(?:{alt([b for b in before if b.endswith(GLUED)])}|(?:{alt([b for b in before if not b.endswith(GLUED)])})(?!\w))\s*(?P<name>[^,.;:—–()\"\n]+?)(?=\s*(?:[,.;:—–()\"\n]|\s(?:whose|which|who|that|and|as|in\s+a|on\s+\p{{Lu}}\p{{Ll}}+day)\b|\Z))",
             regex.I,
         )
         # Hebrew and Arabic glue a conjunction to the verb: "وقالت الوزارة", "וכך מסר".
         glue = "(?:و|ف)?" if lang == "ar" else "(?:ו|ש)?" if lang == "he" else ""
         self.verb_rx = regex.compile(rf"(?<!\w){glue}(?P<verb>{alt(verbs)})(?!\w)")
+        # Hebrew and Arabic: a name the lexicon does not know opens with its head noun.
+        self.caseless = lang in {"he", "ar"} and bool(self.speaker_nouns)
+        stops = "כי|ש|היום|אתמול|הבוקר|הערב|הלילה|ביום|בהודעה|לפיה|على|أن|إن|بأن|يوم|اليوم|أمس|في\\s+بيان|مساء|صباح"
+        self.name_stop = regex.compile(rf"(?:\s+(?:{stops})(?!\w)|\s*[,،.;:()\"\n—–]|\Z)")
         listener = {fold(p) for p in (section.get("to_listener") or {}).get(lang) or []}
         speaking = [v for v in verbs if v not in listener]
+        self.what_verb = regex.compile(rf"ما\s+(?:و|ف)?(?:{alt(verbs)})\s+") if lang == "ar" else None
         self.inverted_rx = regex.compile(rf"(?<!\w)(?:{alt(speaking)})\s+(?P<name>(?:the\s+)?\p{{Lu}}[^,.;:—–()\"\n]*?)(?=\s*[,.;:—–()\"\n]|\Z)")
         # A post's label is an outlet's name in capitals ("AL-JAZEERA: …"); a mixed-case lead-in
         # ending in a colon is usually a speaker or a headline ("Dr. Naim said: …"), not a source.
@@ -75,9 +85,16 @@ class Attributions:
                 self.generic.append((key, frozenset(entry.get("places") or []), rx))
 
     def find(self, text: str, start: int, end: int) -> list[Attribution]:
-        found = [self._make(m.start("name"), m.end("name"), m.group("name")) for m in self.before_rx.finditer(text, start, end)]
+        found = []
+        for m in self.before_rx.finditer(text, start, end):
+            # "وفق ما قال مسؤول محلي": "according to what … said", the name follows the verb.
+            what = self.what_verb.match(text, m.start("name"), m.end("name")) if self.what_verb else None
+            s = what.end() if what else m.start("name")
+            found.append(self._make(s, m.end("name"), text[s : m.end("name")]))
         for m in self.verb_rx.finditer(text, start, end):
             name = self._name_before(text, start, m.start())
+            if name is None and self.caseless:
+                name = self._head_first_before(text, start, m.start()) or self._head_first_after(text, m.end(), end)
             if name:
                 found.append(self._make(*name))
         for m in self.inverted_rx.finditer(text, start, end):
@@ -140,6 +157,39 @@ class Attributions:
             return None
         s, e = lower + taken[-1].start(), lower + taken[0].end()
         return s, e, text[s:e]
+
+    def _is_head(self, word: str) -> bool:
+        word = fold(word).casefold().strip(".'’-")
+        if self.lang == "ar":
+            word = word.removeprefix("و").removeprefix("ال") if word.startswith(("وال", "ال")) else word
+        elif self.lang == "he" and word not in self.speaker_nouns and word.startswith("ו") and len(word) > 3:
+            word = word[1:]
+        return word in self.speaker_nouns
+
+    def _head_first_before(self, text: str, lower: int, pos: int) -> tuple[int, int, str] | None:
+        """Hebrew/Arabic "NAME VERB": from the leftmost head noun of the clause's last six words to the verb."""
+        clause = max(lower, *(text.rfind(c, lower, pos) + 1 for c in ",،.;:\n"))
+        words = list(HEAD_WORD.finditer(text, clause, pos))[-6:]
+        for i, w in enumerate(words):
+            if self._is_head(w.group()):
+                s, e = w.start(), words[-1].end()
+                if text[e:pos].strip():
+                    return None  # something other than a space between the name and the verb
+                return s, e, text[s:e]
+        return None
+
+    def _head_first_after(self, text: str, pos: int, upper: int) -> tuple[int, int, str] | None:
+        """Hebrew/Arabic "VERB NAME that …": a name opening with a head noun, up to "כי"/"أن" or a stop."""
+        first = HEAD_WORD.match(text, pos + len(text[pos:upper]) - len(text[pos:upper].lstrip()), upper)
+        if first is None or not self._is_head(first.group()):
+            return None
+        stop = self.name_stop.search(text, first.end(), upper)
+        e = stop.start() if stop else upper
+        words = list(HEAD_WORD.finditer(text, first.start(), e))
+        if len(words) > 6:
+            return None
+        e = words[-1].end() - (len(words[-1].group()) - len(words[-1].group().rstrip(".'’-")))
+        return first.start(), e, text[first.start() : e]
 
     def _make(self, start: int, end: int, name: str) -> Attribution:
         name = name.strip()
