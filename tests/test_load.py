@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import importlib
 from pathlib import Path
 
@@ -100,6 +101,14 @@ def test_malformed_front_matter_warns_and_the_body_is_still_read():
     assert any(w.startswith("story.md:") and "malformed front matter" in w for w in doc.warnings)
     claims = extract_document(doc).claims
     assert [(c.value, c.line) for c in claims] == [(45581, 5)]
+
+
+def test_front_matter_broken_by_a_colon_in_the_title_still_gives_the_date():
+    text = "---\ntitle: Quake: 17,000 dead\ndate: 2023-02-09\n---\nThe toll rose to 17,134, officials said.\n"
+    doc = load_text("story.md", text, ".md")
+    assert (doc.published, doc.published_basis) == (dt.date(2023, 2, 9), "front_matter")
+    assert doc.warnings == ["story.md:2: malformed front matter ignored (its date is still read); body still checked"]
+    assert [c.as_of for c in extract_document(doc).claims] == [dt.date(2023, 2, 9)]
 
 
 def test_a_megabyte_line_without_spaces_loads_and_extracts():

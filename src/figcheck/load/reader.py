@@ -94,6 +94,9 @@ def _first_line(text: str) -> str | None:
     return None
 
 
+LOOSE_FIELD = re.compile(r"^(date|published|publishDate)[ \t]*:[ \t]*(\S[^\n]*)$", re.M | re.I)
+
+
 def _load_markdown(doc: LoadedDocument) -> None:
     m = FRONT_MATTER.match(doc.text)
     if m:
@@ -102,8 +105,12 @@ def _load_markdown(doc: LoadedDocument) -> None:
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f":{mark.line + 2}" if mark is not None else ""
-            doc.warnings.append(f"{doc.path}{where}: malformed front matter ignored; body still checked")
-            meta = None
+            # Keep what can still be read line by line: a title with a colon in it breaks the YAML
+            # ("title: Quake: 17,000 dead"), it should not also lose the article's date.
+            meta = {k.casefold(): v.strip().strip("'\"") for k, v in LOOSE_FIELD.findall(m.group(1))}
+            kept = " (its date is still read)" if _as_date(meta.get("date") or meta.get("published") or meta.get("publishdate")) else ""
+            doc.warnings.append(f"{doc.path}{where}: malformed front matter ignored{kept}; body still checked")
+            meta = {"date": meta.get("date") or meta.get("published") or meta.get("publishdate")} if kept else None
         if isinstance(meta, dict):
             published = _as_date(meta.get("date") or meta.get("published") or meta.get("publishDate"))
             if published:
