@@ -201,3 +201,25 @@ def test_an_arabic_name_opening_with_a_head_noun_is_the_speaker_after_the_verb(n
 )
 def test_hebrew_and_arabic_speakers_the_lexicon_does_not_know(text, figure, source_text):
     assert claim(text, figure).source_text == source_text
+
+
+@pytest.mark.parametrize("verb", ATTRIBUTION["also_nouns"]["en"])
+def test_one_unknown_word_before_a_noun_like_verb_is_a_compound_noun(verb):
+    text = f"Damage {verb} ranged from $15 billion to $25 billion, according to Moody's Analytics."
+    assert claim(text, "from $15 billion to $25 billion").source == "moody_s_analytics"
+
+
+def test_a_known_source_before_a_noun_like_verb_is_still_the_speaker():
+    assert claim("Reuters reports 5 people were killed.", "5").source == "reuters"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 1 million homes were without power on Monday, according to PowerOutage.us, a day after the storm.",
+        "More than 1 million homes were without power on Monday, according to PowerOutage.us.",
+        "More than 1 million homes were without power on Monday, PowerOutage.us reported.",
+    ],
+)
+def test_a_website_is_one_source_however_the_sentence_ends(text):
+    assert claim(text, "More than 1 million").source == "poweroutage_us"

@@ -55,7 +55,7 @@ class Attributions:
         self.speaker_nouns = frozenset(fold(w).casefold() for w in (section.get("speaker_nouns") or {}).get(lang) or [])
         alt = lambda xs: "|".join(regex.escape(x).replace(r"\ ", r"\s+") for x in xs) or "(?!)"  # noqa: E731
         self.before_rx = regex.compile(
-            rf"(?<!\w)(?:{alt([b for b in before if b.endswith(GLUED)])}|(?:{alt([b for b in before if not b.endswith(GLUED)])})(?!\w))\s*(?P<name>[^,.;:—–()\"\n]+?)(?=\s*(?:[,.;:—–()\"\n]|\s(?:whose|which|who|that|and|as|in\s+a|on\s+\p{{Lu}}\p{{Ll}}+day)\b|\Z))",
+            rf"(?<!\w)(?:{alt([b for b in before if b.endswith(GLUED)])}|(?:{alt([b for b in before if not b.endswith(GLUED)])})(?!\w))\s*(?P<name>(?:[^,.;:—–()\"\n]|\.(?=\w))+?)(?=\s*(?:[,;:—–()\"\n]|\.(?!\w)|\s(?:whose|which|who|that|and|as|in\s+a|on\s+\p{{Lu}}\p{{Ll}}+day)\b|\Z))",
             regex.I,
         )
         # Hebrew and Arabic glue a conjunction to the verb: "وقالت الوزارة", "וכך מסר".
@@ -66,6 +66,7 @@ class Attributions:
         stops = "כי|ש|היום|אתמול|הבוקר|הערב|הלילה|ביום|בהודעה|לפיה|على|أن|إن|بأن|يوم|اليوم|أمس|في\\s+بيان|مساء|صباح"
         self.name_stop = regex.compile(rf"(?:\s+(?:{stops})(?!\w)|\s*[,،.;:()\"\n—–]|\Z)")
         listener = {fold(p) for p in (section.get("to_listener") or {}).get(lang) or []}
+        self.also_nouns = frozenset(fold(p) for p in (section.get("also_nouns") or {}).get(lang) or [])
         speaking = [v for v in verbs if v not in listener]
         self.what_verb = regex.compile(rf"ما\s+(?:و|ف)?(?:{alt(verbs)})\s+") if lang == "ar" else None
         self.inverted_rx = regex.compile(rf"(?<!\w)(?:{alt(speaking)})\s+(?P<name>(?:the\s+)?\p{{Lu}}[^,.;:—–()\"\n]*?)(?=\s*[,.;:—–()\"\n]|\Z)")
@@ -93,6 +94,8 @@ class Attributions:
             found.append(self._make(s, m.end("name"), text[s : m.end("name")]))
         for m in self.verb_rx.finditer(text, start, end):
             name = self._name_before(text, start, m.start())
+            if name and m.group("verb") in self.also_nouns and " " not in name[2].strip() and not self.aliases.finditer(fold(name[2])):
+                continue  # "Damage estimates ranged from…": a compound noun, no speaker
             if name is None and self.caseless:
                 name = self._head_first_before(text, start, m.start()) or self._head_first_after(text, m.end(), end)
             if name:
