@@ -376,3 +376,34 @@ def test_survivors_are_people():
     assert got["14"].group == "people"
     got = claims("הכוחות חילצו 14 ניצולים מההריסות.")
     assert got["14"].group == "people"
+
+
+def _lexicon_words(section: str, key: str) -> list[str]:
+    from figcheck.resolve.lexicon import default_lexicon
+
+    return default_lexicon().words(section, key, "en")
+
+
+@pytest.mark.parametrize("words", _lexicon_words("scope", "introduces"))
+def test_every_introducing_word_gives_its_metric_to_the_next_figure(words):
+    got = claims(f"Hapoel won with an 89-84 victory, and the crowd {words} 11,600.")
+    assert (got["84"].metric, got["11,600"].metric) == ("points", "attendance")
+
+
+@pytest.mark.parametrize("lead", _lexicon_words("scope", "introduces_lead"))
+def test_every_lead_word_between_a_metric_word_and_its_figure(lead):
+    got = claims(f"Hapoel won with an 89-84 victory, and the crowd was {lead} 11,600.")
+    assert got["84"].metric == "points"
+
+
+@pytest.mark.parametrize("hedge", _lexicon_words("scope", "hedges"))
+def test_every_hedge_is_no_counted_noun(hedge):
+    from figcheck.resolve.lexicon import default_lexicon
+    from figcheck.resolve.resolver import resolver
+
+    # A figure whose "noun" is a hedge names nothing of its own and may borrow a metric ...
+    assert not resolver(default_lexicon(), "en")._counts_other(hedge, "count")
+    if hedge not in {"about", "around", "some", "nearly", "almost"}:  # these open the next figure instead
+        # ... such as the verb it shares with a second estimate.
+        got = claims(f"The minister said several hundred, {hedge} a thousand, people may have died.")
+        assert got["several hundred"].metric == "deaths"

@@ -14,8 +14,6 @@ from figcheck.model import Claim
 COUNT_UNITS = frozenset({"count", "percent", "dimensionless"})
 CURRENCY_UNIT = regex.compile(r"[A-Z]{3}\b")
 DASHES = "—–"
-# Between a metric word and the figure it introduces: "turnout of 82.5%", "turnout was 64%".
-INTRODUCES = regex.compile(r"(?i)\s*(?:of|at|was|is|stood\s+at|reached|hit)?\s*(?:a\s+record\s+|an\s+estimated\s+|almost\s+|nearly\s+|about\s+)?")
 # A score or division written "A-B", "A:B" or "A to B": "won 6-3", "ניצחה 84:89", "by 59 to 53".
 SCORE_NUMBER = regex.compile(r"[0-9]{1,3}")
 SCORE_JOIN = regex.compile(r"\s*[-–]\s*|\s+to\s+|:")
@@ -23,6 +21,8 @@ SCORE_JOIN = regex.compile(r"\s*[-–]\s*|\s+to\s+|:")
 
 class SentenceSharing:
     """The sentence-level passes of the Resolver; its matchers and tables come from the Resolver."""
+
+    introduces: regex.Pattern[str]  # scope.yml 'introduces': "turnout of 82.5%" (set by the Resolver)
 
     def _share_keys(self, text: str, inside: list[Mention], claims: list[Claim]) -> list[Claim]:
         """Figures that borrow their key from a neighbour, rewritten in place.
@@ -127,7 +127,7 @@ class SentenceSharing:
                     if not self._inside_figure(h, inside)
                 ]
             # A verb that introduces a later figure is that figure's: "an 89-84 victory, in front of 11,600".
-            hits = [h for h in hits if not any(later.start > h.end and INTRODUCES.fullmatch(text, h.end, later.start) for later in inside[i + 1 :])]
+            hits = [h for h in hits if not any(later.start > h.end and self.introduces.fullmatch(text, h.end, later.start) for later in inside[i + 1 :])]
             if not hits:
                 continue
             verb = hits[0]
