@@ -190,3 +190,37 @@ def test_every_year_before_phrase_dates_its_figure_a_year_back(words):
 def test_every_second_estimate_word_keeps_the_shared_verb(words):
     got = claims(f"The minister said several hundred, {words} a thousand, people may have died.", D(2025, 1, 10))
     assert got["several hundred"].metric == "deaths"
+
+
+@pytest.mark.parametrize("words", _lexicon_words("periods", "clause_breaks"))
+def test_every_clause_break_keeps_a_date_from_the_other_side(words):
+    got = claims(
+        f"Hezbollah's attack on October 7 was followed by more than a year of cross-border fire, {words} some 3,768 people were killed.",
+        D(2024, 11, 26),
+    )
+    assert got["some 3,768"].as_of == D(2024, 11, 26)
+
+
+@pytest.mark.parametrize("words", ["ending in", "ending", "that ends in", "which ends in"])
+def test_a_period_still_ahead_after_ending_in_is_a_target(words):
+    got = claims(f"Microsoft plans to spend $80bn on AI data centres in the fiscal year {words} June, its president wrote.", D(2025, 1, 24))
+    assert got["$80bn"].as_of == D(2025, 1, 24)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "figure", "date"),
+    [
+        # A figure with no date of its own in its clause holds when the figure it parallels does ...
+        ("NASA put 2024's global average temperature 1.28 degrees Celsius above its baseline, while NOAA's figure was slightly lower at 1.18C.",
+         D(2025, 1, 10), "1.18C", D(2024, 12, 31)),
+        ("The Treasury's fiscal 2024 deficit came in at $1.833 trillion, up 8% from the prior year.", D(2024, 10, 30), "8%", D(2024, 9, 30)),
+        # ... but not across a semicolon, nor when its clause names a period of its own.
+        ("Tesla's profit rose 17% to $2.17 billion in the third quarter; Musk said he expected vehicle growth of 20%-30% next year.",
+         D(2024, 10, 24), "20%-30%", D(2024, 10, 24)),
+        # A running total's period is one written right after it.
+        ("Life expectancy in the U.S. rose to 78.4 years in 2023, the National Center for Health Statistics said.",
+         D(2025, 4, 9), "78.4 years", D(2023, 12, 31)),
+    ],
+)
+def test_shared_and_attached_periods(text, published, figure, date):
+    assert claims(text, published)[figure].as_of == date

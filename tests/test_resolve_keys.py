@@ -407,3 +407,43 @@ def test_every_hedge_is_no_counted_noun(hedge):
         # ... such as the verb it shares with a second estimate.
         got = claims(f"The minister said several hundred, {hedge} a thousand, people may have died.")
         assert got["several hundred"].metric == "deaths"
+
+
+@pytest.mark.parametrize("words", ["bringing its total for the region this year to", "bringing the total so far to", "bringing their total to"])
+def test_running_total_with_words_before_its_to(words):
+    got = claims(f"The EU pledged €3 million in emergency aid on Wednesday, {words} over €120m.")
+    assert got["over €120m"].metric == "aid"
+
+
+@pytest.mark.parametrize("words", _lexicon_words("scope", "restates"))
+def test_every_restating_phrase_counts_what_the_figure_before_counts(words):
+    got = claims(f"Turkey's annual inflation eased to 48.58% in October, while an independent group of economists {words} nearly 89.74%.")
+    assert got["nearly 89.74%"].metric == "inflation"
+
+
+@pytest.mark.parametrize("words", _lexicon_words("scope", "multiplier"))
+def test_every_multiplier_counts_what_it_multiplies(words):
+    got = claims(f"Dengue cases in the Americas topped 12.6 million this year, three {words} the 2023 total, PAHO said.")
+    three = next(c for text, c in got.items() if text.startswith("three"))
+    assert (three.metric, three.group) == ("cases", "people")
+
+
+def test_a_multiplier_of_money_keeps_its_metric():
+    got = claims("The average flat in Tel Aviv cost $1.2 million, almost two times the national average.")
+    two = next(c for text, c in got.items() if "two" in text)
+    assert two.metric == got["$1.2 million"].metric == "cost"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "metric"),
+    [
+        # A noun hyphenated to the figure, hyphen and all.
+        ("Labour won a majority in the 650-seat House of Commons.", "650", "seats"),
+        # "more than half of it": a share of the figure before, counting what it counts.
+        ("Microsoft plans to spend $80bn on data centres, more than half of it in the U.S.", "more than half", "cost"),
+    ],
+)
+def test_glued_noun_and_share_of_it(text, figure, metric):
+    got = claims(text)
+    found = next(c for t, c in got.items() if t.startswith(figure))
+    assert found.metric == metric

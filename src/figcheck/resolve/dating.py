@@ -37,6 +37,8 @@ DATE_BREAK = {
     "he": regex.compile(r"[;!?—–()\[\]]|:\s|,\s*(?:אך|אבל|לעומת)"),
     "ar": regex.compile(r"[;!?—–()\[\]]|:\s|,\s*(?:لكن|مقارنة)"),
 }
+# Between a figure and a period written right after it: "rose to 78.4 years in 2023".
+ATTACHED = regex.compile(r"(?i)\s+(?:in|during|for)\s+(?:the\s+(?:year\s+|month\s+of\s+)?)?")
 YEAR = regex.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 # A clause that opens with its own attribution is a new report, not the previous clause's sequel.
 NEW_REPORT = regex.compile(r"\s*(?:according\s+to|per|לפי|על\s+פי|بحسب|حسب|وفق|وفقا\s+ل)(?!\w)")
@@ -61,7 +63,9 @@ class DateReader:
 
     def _init_dates(self, lexicon: Lexicon, lang: str) -> None:
         self.since_before = SINCE_BEFORE.get(lang, SINCE_BEFORE["en"])
-        self.date_break = DATE_BREAK.get(lang, DATE_BREAK["en"])
+        breaks = lexicon.folded("periods", "clause_breaks", lang)
+        # A comma and one of these opens a clause with its own time (periods.yml 'clause_breaks').
+        self.date_break = regex.compile(rf"{DATE_BREAK.get(lang, DATE_BREAK['en']).pattern}|,\s*(?i:{alt(breaks)})(?!\w)")
         self.dateline: dt.date | None = None
         self.dateline_at = -1
         named = (lexicon.section("periods").get("named_days") or {})
@@ -104,8 +108,10 @@ class DateReader:
         self, text: str, at: int, m: Mention, sent: Span, clause: tuple[int, int], between: tuple[int, int], cumulative: bool,
     ) -> bool:
         """Whether a period named at ``at`` dates the figure ``m``."""
-        if not (clause[0] <= at < clause[1] and between[0] <= at < between[1]) or cumulative:
+        if not (clause[0] <= at < clause[1] and between[0] <= at < between[1]):
             return False
+        if cumulative and not ATTACHED.fullmatch(text, m.end, at):
+            return False  # a running total's period is only one written right after it: "rose to 78.4 years in 2023"
         return not (self.began.search(text, max(sent.start, at - 40), at) or self.baseline.search(text, max(sent.start, at - 30), at))
 
     def _target(self, text: str, d: DateHit, sent: Span, published: dt.date | None) -> bool:

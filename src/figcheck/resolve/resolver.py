@@ -127,7 +127,9 @@ class Resolver(DateReader, SentenceSharing):
         days_since = lexicon.folded("scope", "days_since", lang)
         self.days_since = regex.compile(rf"(?i)\s*(?:{alt(days_since)})(?!\w)")
         total_of = lexicon.folded("scope", "total_of", lang)
-        self.total_of = regex.compile(rf"(?i)(?<!\w)(?:{alt(total_of)})\s*\Z")
+        # "bringing its total for the region this year to": a few words may stand before the "to".
+        spread = [regex.escape(w[:-3]).replace(r"\ ", r"\s+") + r"(?:\s+[\w'’-]+){0,6}?\s+to" for w in total_of if w.endswith(" to")]
+        self.total_of = regex.compile(rf"(?i)(?<!\w)(?:{alt(total_of)}{''.join('|' + x for x in spread)})\s*\Z")
         more = lexicon.folded("scope", "more", lang)
         self.more_words = frozenset(more)
         self.more = regex.compile(rf"(?i)\s*(?:{alt(more)})(?!\w)")
@@ -155,6 +157,8 @@ class Resolver(DateReader, SentenceSharing):
         )
         # Words a counted-phrase reader can take for a noun: "several hundred, perhaps a thousand".
         self.hedges = frozenset(w.casefold() for w in lexicon.folded("scope", "hedges", lang))
+        self.restates = regex.compile(rf"(?i)(?<!\w)(?:{alt(lexicon.folded('scope', 'restates', lang))})\s*\Z")
+        self.multiplier = regex.compile(rf"(?i)\s*(?<!\w)(?:{alt(lexicon.folded('scope', 'multiplier', lang))})(?!\w)")
         record = lexicon.folded("scope", "record_since", lang)
         self.record_since = regex.compile(rf"(?i)(?<!\w)(?:{alt(record)})(?!\w)[^,;:.]*?(?<!\w)(?:since|מאז|منذ)\Z")
 
@@ -208,6 +212,7 @@ class Resolver(DateReader, SentenceSharing):
                         c.model_copy(update={"metric": None}) if c.metric and c.metric != "day_count" and self._no_metric(text, x, sent) else c
                         for c, x in zip(tail, inside)
                     ]
+                    tail = self._shared_dates(text, inside, tail)
                     claims[len(claims) - len(inside) :] = [self._fit_unit(c) for c in tail]
         return claims
 
@@ -289,6 +294,19 @@ class Resolver(DateReader, SentenceSharing):
             source_text=attribution.text if attribution else None,
             as_of=as_of, as_of_basis=basis, since=since,  # type: ignore[arg-type]
         )
+
+    def _shared_dates(self, text: str, inside: list[Mention], claims: list[Claim]) -> list[Claim]:
+        """A figure its clause gives no date holds when the figure before it does, if both measure
+        the same thing: "2024's average was 1.28C above the baseline, while NOAA's figure was
+        1.18C"; "a $1.833 trillion deficit in fiscal 2024, up 8% from the prior year"."""
+        for i in range(1, len(claims)):
+            prev, claim = claims[i - 1], claims[i]
+            if claim.as_of_basis != "published" or prev.as_of_basis != "explicit" or claim.scope == "period" or ";" in text[inside[i - 1].end : inside[i].start]:
+                # A figure of its own period ("in the current quarter") keeps it; a semicolon starts a new report.
+                continue
+            if claim.unit == prev.unit or self.same_measure.fullmatch(text, inside[i - 1].end, inside[i].start):
+                claims[i] = claim.model_copy(update={"as_of": prev.as_of, "as_of_basis": prev.as_of_basis})
+        return claims
 
     def _no_metric(self, text: str, m: Mention, sent: Span) -> bool:
         """A poll's sample or error (scope.yml 'no_metric_before'): "a survey of 1,400 adults"."""
@@ -377,7 +395,11 @@ class Resolver(DateReader, SentenceSharing):
         if within:
             return max(within, key=lambda h: h.end).key
         # A noun hyphenated to the figure is part of it: "7.7-magnitude", "a 343-seat House".
-        glued = [h for h in outside(self.metric_nouns.finditer(text, m.end, m.end + 30)) if h.start == m.end + 1 and text[m.end] in "-־"]
+        # A phrase may hold the hyphen itself ("-seat").
+        glued = [
+            h for h in outside(self.metric_nouns.finditer(text, m.end, m.end + 30))
+            if text[m.end : m.end + 1] in {"-", "־"} and h.start in {m.end, m.end + 1}
+        ]
         if glued:
             return glued[0].key
         np_hits = not_next(outside(self.metric_nouns.finditer(text, *z.np) + self.metric_verbs.finditer(text, *z.np)))

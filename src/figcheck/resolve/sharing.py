@@ -22,7 +22,10 @@ SCORE_JOIN = regex.compile(r"\s*[-–]\s*|\s+to\s+|:")
 class SentenceSharing:
     """The sentence-level passes of the Resolver; its matchers and tables come from the Resolver."""
 
-    introduces: regex.Pattern[str]  # scope.yml 'introduces': "turnout of 82.5%" (set by the Resolver)
+    # scope.yml patterns, set by the Resolver: "turnout of 82.5%", "put it at", "three times".
+    introduces: regex.Pattern[str]
+    restates: regex.Pattern[str]
+    multiplier: regex.Pattern[str]
 
     def _share_keys(self, text: str, inside: list[Mention], claims: list[Claim]) -> list[Claim]:
         """Figures that borrow their key from a neighbour, rewritten in place.
@@ -67,6 +70,13 @@ class SentenceSharing:
                 # "five more people had died …, bringing the total to 227": the running total of the
                 # same count, whatever generic noun it carries ("ليرتفع العدد الإجمالي إلى 227 حالة").
                 claims[i] = claim.model_copy(update={"metric": prev.metric, "group": claim.group or prev.group})
+                continue
+            if prev is not None and prev.metric and (
+                self.restates.search(text, inside[i - 1].end, inside[i].start) or (claim.metric is None and self._multiplies(text, inside[i]))
+            ):
+                # "economists put it at 89.74%", "12.6 million cases, three times the 2023 total": the
+                # figure restates or multiplies the one before it, and counts what that one counts.
+                claims[i] = claim.model_copy(update={"metric": prev.metric, "group": prev.group})
                 continue
             if prev is not None and prev.metric and self.of_them.match(text, inside[i].end):
                 # "1,301 pilgrims died, 83% of them unregistered": a share of the figure before,
@@ -190,10 +200,14 @@ class SentenceSharing:
             claims[i + 1] = b.model_copy(update={"metric": key})
         return claims
 
+    def _multiplies(self, text: str, m: Mention) -> bool:
+        """The figure is a multiplier ("three times", "two to three times higher")."""
+        return bool(self.multiplier.search(text, m.start, m.end) or self.multiplier.match(text, m.end))
+
     def _fit_unit(self, claim: Claim) -> Claim:
         """A metric borrowed from a neighbour or a far verb must still fit the figure's unit."""
-        if claim.metric is None or self._measures(claim.metric, claim.unit):
-            return claim
+        if claim.metric is None or self._measures(claim.metric, claim.unit) or self.multiplier.fullmatch(claim.counted or ""):
+            return claim  # a multiplier measures whatever the figure it multiplies does
         return claim.model_copy(update={"metric": self.unit_metrics.get(claim.unit)})
 
     def _measures(self, metric: str, unit: str) -> bool:
