@@ -223,3 +223,40 @@ def test_a_known_source_before_a_noun_like_verb_is_still_the_speaker():
 )
 def test_a_website_is_one_source_however_the_sentence_ends(text):
     assert claim(text, "More than 1 million").source == "poweroutage_us"
+
+
+@pytest.mark.parametrize(
+    ("text", "source_text"),
+    [
+        ("The Texas Department of State Health Services said Tuesday that 223 cases were confirmed.", "The Texas Department of State Health Services"),
+        ("The measles outbreak has grown to 223 cases, state health officials said Friday.", None),
+        ("There are 223 cases, the agency reported last week.", None),
+        ("There are 223 cases, said Ashraf al-Qudra, a ministry spokesman.", "Ashraf al-Qudra"),
+        ("There are 223 cases, said Dr. Naim.", "Dr. Naim"),
+        ("There are 223 cases, reported Al Jazeera.", "Al Jazeera"),
+    ],
+)
+def test_a_speaker_after_the_verb_is_a_name_closing_its_clause_never_a_day(text, source_text):
+    assert claim(text, "223").source_text == source_text
+
+
+DEFINITIONS = yaml.safe_load((RULES / "definitions.yml").read_text(encoding="utf-8"))
+SUSPECTED = {"en": "Officials reported 40 {w} cholera cases.", "he": "דווח על 40 מקרים {w} של כולרה.", "ar": "سجلت 40 حالة {w} بالكوليرا."}
+
+
+@pytest.mark.parametrize(("lang", "word"), [(lang, w) for lang, ws in DEFINITIONS["suspected"].items() for w in ws])
+def test_suspected_cases_are_a_series_of_their_own(lang, word):
+    got = claim(SUSPECTED[lang].format(w=word), "40")
+    assert (got.metric, got.definition) == ("cases", "suspected")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "definition"),
+    [
+        ("The department said 223 measles cases have been confirmed since late January.", "223", None),
+        ("The department said 223 confirmed measles cases were recorded.", "223", None),
+        ("The ministry said 300 confirmed deaths were recorded.", "300", "confirmed"),
+    ],
+)
+def test_confirmed_is_no_narrowing_of_a_case_count(text, figure, definition):
+    assert claim(text, figure).definition == definition

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
+from figcheck.extract.dates import MONTHS, WEEKDAYS
 from figcheck.resolve.lexicon import Lexicon, fold
 
 NAME_TOKEN = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'.-]*|of|the|for|in|on|and|al|el|'s|UN|US)$")
@@ -20,6 +21,9 @@ HEAD_WORD = regex.compile(r"[\p{L}\p{M}'’.-]+(?:[\"״]\p{L}+)?")
 # Phrases ending in a preposition that glues to the next word ("وفقا لـ", "لפי" does not).
 GLUED = ("ل", "لـ", "ـ", "ב", "ל")
 UPPER = regex.compile(r"\p{Lu}")
+# A capitalised word of a name: "Naim", "Dr.", "al-Qudra"'s "Qudra", "U.S."; a full stop ends it
+# unless a letter or a space follows.
+CAP_WORD = r"\p{Lu}(?:[\p{L}\p{M}'’&-]|\.(?=[\p{L}\s]))*"
 # Words that join two clauses rather than qualify a speaker noun ("killed and the agency said").
 JOINERS = frozenset({"and", "or", "but", "while", "as", "after", "before", "when", "that", "which", "who", "where", "then"})
 HEBREW_ARABIC = regex.compile(r"[\p{Hebrew}\p{Arabic}]")
@@ -69,7 +73,14 @@ class Attributions:
         self.also_nouns = frozenset(fold(p) for p in (section.get("also_nouns") or {}).get(lang) or [])
         speaking = [v for v in verbs if v not in listener]
         self.what_verb = regex.compile(rf"ما\s+(?:و|ف)?(?:{alt(verbs)})\s+") if lang == "ar" else None
-        self.inverted_rx = regex.compile(rf"(?<!\w)(?:{alt(speaking)})\s+(?P<name>(?:the\s+)?\p{{Lu}}[^,.;:—–()\"\n]*?)(?=\s*[,.;:—–()\"\n]|\Z)")
+        # "…, said the Health Ministry." / "…, said John Smith, a spokesman": a capitalised name that
+        # closes its clause; "said Tuesday that 223 cases…" names a day, not a speaker.
+        calendar = "|".join(sorted((w for w in (*MONTHS, *WEEKDAYS) if w.isascii()), key=len, reverse=True))
+        self.inverted_rx = regex.compile(
+            rf"(?<!\w)(?:{alt(speaking)})\s+(?!(?i:{calendar}|today|yesterday|tonight|last|this|next)\b)"
+            rf"(?P<name>(?:the\s+)?{CAP_WORD}(?:\s+(?:{CAP_WORD}|(?:al|el|ad|ibn|bin|abu|de|da|di|du|van|von|der|le|la)(?:-{CAP_WORD})?|of|the|for|and))*?)"
+            rf"(?=\s*[,.;:—–()\"\n]|\Z)"
+        )
         # A post's label is an outlet's name in capitals ("AL-JAZEERA: …"); a mixed-case lead-in
         # ending in a colon is usually a speaker or a headline ("Dr. Naim said: …"), not a source.
         self.label_rx = regex.compile(r"\W*(?P<name>\p{Lu}[\p{Lu}\d\s.'&-]{1,40}?)\s*:\s")

@@ -73,6 +73,9 @@ class Resolver(DateReader, SentenceSharing):
         self.groups = lexicon.matcher("groups", lang)
         self.places = lexicon.matcher("places", lang)
         self.definitions = lexicon.matcher("definitions", lang)
+        self.usual_definitions = {
+            k: frozenset(v.get("usual_for") or ()) for k, v in lexicon.section("definitions").items() if isinstance(v, dict)
+        }
         self.scopes = lexicon.flat_matcher("scope", lang)
         self.attr = attributions(lexicon, lang)
         self.counted = counted(lexicon, lang)
@@ -252,6 +255,8 @@ class Resolver(DateReader, SentenceSharing):
         place = self._place(text, m, sent)
         scope = "day_count" if day_count else self._scope(text, z, sent)
         definition = self._last([h for h in self.definitions.finditer(text, z.before[0], z.predicate[1]) if not m.start <= h.start < m.end])
+        if definition is not None and metric in self.usual_definitions.get(definition, ()):
+            definition = None  # "223 measles cases have been confirmed": what a case count counts anyway
         if previous is not None and group is None and previous.unit == m.unit and self._bare(text, z):
             group = previous.group  # "445,581 Palestinians have been killed, and 108,438 wounded"
         if previous is not None and scope is None and metric is not None:
