@@ -260,3 +260,22 @@ def test_suspected_cases_are_a_series_of_their_own(lang, word):
 )
 def test_confirmed_is_no_narrowing_of_a_case_count(text, figure, definition):
     assert claim(text, figure).definition == definition
+
+
+@pytest.mark.parametrize(
+    ("text", "since"),
+    [
+        ("On the 1,000th day of the war in Ukraine, sirens sounded across the country.", dt.date(2022, 2, 24)),
+        ("In Sudan, on the 551st day of the war, aid groups warned of famine.", dt.date(2023, 4, 15)),
+        ("On the 455th day of the war in Gaza, the ministry said the toll had risen.", dt.date(2023, 10, 7)),
+    ],
+)
+def test_a_day_count_counts_from_the_war_of_the_place_it_names(text, since):
+    c = next(c for c in extract_document(_doc(text)).claims if c.scope == "day_count")
+    assert c.since == since
+
+
+def _doc(text: str):
+    doc = load_text("case.txt", text + "\n")
+    doc.published, doc.published_basis = dt.date(2024, 11, 25), "header"
+    return doc

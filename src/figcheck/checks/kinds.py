@@ -96,8 +96,8 @@ def day_count(claims: list[Claim], rule: DayCountRule) -> list[Conflict]:
         conflicts.append(
             Conflict(
                 claims=[c],
-                fields={"expected": str(expected), "since": c.since.isoformat()},
-                suggestion=f"{fmt_number(c.value)} may be a typo for {expected}, which fits the calendar; "
+                fields={"expected": fmt_number(expected), "since": c.since.isoformat()},
+                suggestion=f"{fmt_number(c.value)} may be a typo for {fmt_number(expected)}, which fits the calendar; "
                 f"or the date {c.as_of.isoformat()} is wrong.",
             )
         )

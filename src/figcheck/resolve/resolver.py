@@ -150,7 +150,8 @@ class Resolver(DateReader, SentenceSharing):
                 # A tally written "name – figure": "הליכוד – 24 מנדטים, המפלגה של בנט – 21".
                 rf"|(?:\s+[\p{{L}}\p{{M}}\"']+){{0,2}}\s*,\s*(?:[\p{{L}}\p{{M}}\"'־-]+\s+){{1,4}}?[–—]\s*"
             )
-        self.event_words = PhraseMatcher(words, lang)
+        self.event_words = {key: PhraseMatcher({key: ws}, lang) for key, ws in words.items()}
+        self.event_places = {key: frozenset(e.get("places") or ()) for key, e in lexicon.events().items()}
         self.year_before = regex.compile(rf"(?i)\s+(?:{alt(lexicon.folded('periods', 'year_before', lang))})(?!\w)")
         self.apposition = regex.compile(rf"(?i)\s*(?:{alt(lexicon.folded('scope', 'apposition', lang))})(?!\w)")
         self.alternative = regex.compile(rf"(?i)\s*,?\s*(?:{alt(lexicon.folded('scope', 'alternative', lang))})\s+")
@@ -229,11 +230,12 @@ class Resolver(DateReader, SentenceSharing):
         label = self.attr.label(text, para.start, para.end)
         if label is not None:
             label = self.attr.in_place(label, places)
-        events = []
-        for key, event in self.lexicon.events().items():
-            if places & set(event.get("places") or []) and self.event_words.finditer(text, para.start, para.end):
-                if any(h.key == key for h in self.event_words.finditer(text, para.start, para.end)):
-                    events.append(key)
+        # An event whose place the paragraph names and one of whose words it uses (two wars may share
+        # a word: "war" in a Ukraine story is the Ukraine war's).
+        events = [
+            key for key, where in self.event_places.items()
+            if places & where and self.event_words[key].finditer(text, para.start, para.end)
+        ]
         actors = frozenset(h.key for h in self.attr.aliases.finditer(text, para.start, para.end) if h.key in self.actor_populations)
         return ParagraphContext(tweet_date, label, tuple(events), frozenset(places), actors)
 
