@@ -63,3 +63,43 @@ def test_commission_of_detainees_is_a_source_after_wafq():
 )
 def test_part_of_them_and_appositions(text, expected):
     check(text, expected, ("metric", "group"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The counted noun right after the figure decides; a later noun is where, not a mixed count.
+        ("ביום המאה למלחמה התכנסו אלפי מפגינים בכיכר החטופים בתל אביב.", {"אלפי": ("attendance", "people")}),
+        # A share of a rate's base is that rate, whatever verb comes first.
+        ("בבחירות לרשויות המקומיות הצביעו כ־49% מבעלי זכות הבחירה.", {"כ־49%": ("turnout", None)}),
+        # "the number of X" before a figure names its group.
+        ("שיעור האבטלה ירד ל־3%, ומספר המועסקים עלה לכ־4.3 מיליון.", {"לכ־4.3 מיליון": (None, "people")}),
+        ("وارتفع عدد المرضى إلى 400 في المستشفى.", {"400": (None, "people")}),
+        # A loan's tranche disbursed is aid, and so is the total disbursed.
+        ("وافق صندوق النقد الدولي على صرف شريحة بقيمة 1.2 مليار دولار لمصر، ليصل إجمالي ما صُرف إلى نحو 3.2 مليار دولار.",
+         {"1.2 مليار دولار": ("aid", None), "نحو 3.2 مليار دولار": ("aid", None)}),
+        # In a sentence about a disease, the "injured" (إصابة) are cases; elsewhere injuries.
+        ("أعلنت الوزارة وفاة 22 شخصا وإصابة 354 آخرين بالكوليرا منذ أواخر يوليو.", {"22": ("deaths", "people"), "354": ("cases", "people")}),
+        ("قالت اللجنة إن الكوليرا أصابت قرابة 300 ألف شخص في اليمن.", {"قرابة 300 ألف": ("cases", "people")}),
+        ("أسفرت الغارة عن مقتل 5 أشخاص وإصابة 30 آخرين.", {"30": ("injuries", "people")}),
+    ],
+)
+def test_head_noun_rates_subjects_and_context(text, expected):
+    check(text, expected, ("metric", "group"))
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A period named with the opening verb dates every figure after it, across the comma.
+        ("שיעור האבטלה ירד בדצמבר ל־3%, ומספר המועסקים עלה לכ־4.3 מיליון.", dt.date(2025, 1, 28),
+         {"3%": dt.date(2024, 12, 31), "לכ־4.3 מיליון": dt.date(2024, 12, 31)}),
+        ("היצוא הביטחוני הגיע בשנה שעברה לשיא של 14.8 מיליארד דולר, עלייה של 13% לעומת 2023.", dt.date(2025, 2, 4),
+         {"14.8 מיליארד דולר": dt.date(2024, 12, 31), "13%": dt.date(2024, 12, 31)}),
+        # In English a period after the first figure stays with it.
+        ("Unemployment fell to 3% in December, and employment rose to 4.3 million.", dt.date(2025, 1, 28),
+         {"3%": dt.date(2024, 12, 31), "4.3 million": dt.date(2025, 1, 28)}),
+    ],
+)
+def test_opening_period_dates_later_figures(text, published, expected):
+    check(text, {k: (v,) for k, v in expected.items()}, ("as_of",), published)

@@ -108,7 +108,12 @@ class DateReader:
         self, text: str, at: int, m: Mention, sent: Span, clause: tuple[int, int], between: tuple[int, int], cumulative: bool,
     ) -> bool:
         """Whether a period named at ``at`` dates the figure ``m``."""
-        if not (clause[0] <= at < clause[1] and between[0] <= at < between[1]):
+        if not clause[0] <= at < clause[1]:
+            return False
+        # In Hebrew and Arabic the verb and its time come first and serve every figure after them:
+        # "שיעור האבטלה ירד בדצמבר ל־3%, ומספר המועסקים עלה לכ־4.3 מיליון".
+        opening = getattr(self, "lang", "en") in {"he", "ar"} and bool(self._figure_starts) and at < self._figure_starts[0]
+        if not (between[0] <= at < between[1] or opening):
             return False
         if cumulative and not ATTACHED.fullmatch(text, m.end, at):
             return False  # a running total's period is only one written right after it: "rose to 78.4 years in 2023"

@@ -95,6 +95,11 @@ class Resolver(DateReader, SentenceSharing):
         # Results and divisions written "A-B" (metrics.yml 'score_line', 'score_max').
         self.score_words = PhraseMatcher({k: list((v.get("score_line") or {}).get(lang) or []) for k, v in metrics.items()}, lang)
         self.score_max = {k: (float(v["score_max"]), str(v.get("score_above"))) for k, v in metrics.items() if v.get("score_max") is not None}
+        # metrics.yml 'instead_of': (metric read, metric meant) → the words that make the swap.
+        self.instead_of = {
+            (str(old), k): PhraseMatcher({"w": list((words or {}).get(lang) or [])}, lang)
+            for k, v in metrics.items() for old, words in (v.get("instead_of") or {}).items() if (words or {}).get(lang)
+        }
         self.share_context = PhraseMatcher({k: list((v.get("shares_in") or {}).get(lang) or []) for k, v in metrics.items()}, lang)
         verb_table = (lexicon.section("metrics") or {}).values()
         self.verb_words = frozenset(
@@ -153,6 +158,8 @@ class Resolver(DateReader, SentenceSharing):
         self.event_words = {key: PhraseMatcher({key: ws}, lang) for key, ws in words.items()}
         self.event_places = {key: frozenset(e.get("places") or ()) for key, e in lexicon.events().items()}
         self.year_before = regex.compile(rf"(?i)\s+(?:{alt(lexicon.folded('periods', 'year_before', lang))})(?!\w)")
+        glued = {"he": "[ו]?", "ar": "(?:و|ف)?(?:ب|ل)?(?:ال)?"}.get(lang, "")
+        self.count_of = regex.compile(rf"(?i)(?<!\w){glued}(?:{alt(lexicon.folded('scope', 'count_of', lang))})\s*(?:the\s+|ה|ال)?\Z")
         self.apposition = regex.compile(rf"(?i)\s*(?:{alt(lexicon.folded('scope', 'apposition', lang))})(?!\w)")
         self.alternative = regex.compile(rf"(?i)\s*,?\s*(?:{alt(lexicon.folded('scope', 'alternative', lang))})\s+")
         # Between a metric word and the figure it introduces: "turnout of 82.5%", "turnout was 64%".
@@ -251,6 +258,9 @@ class Resolver(DateReader, SentenceSharing):
             text, z, m, own=self._counts_other(counted, m.unit), nxt=between[1] if between[1] < sent.end else None,
         )
         group = self._group(self._group_hits(text, z))
+        if group is None:
+            # "the number of employed rose to 4.3 million": the group the figure's subject counts.
+            group = self._last([h for h in self.groups.finditer(text, *z.before) if self.count_of.search(text, max(z.before[0], h.start - 20), h.start)])
         if counted is None and previous is not None and m.unit == previous.unit == "count" and not m.ordinal:
             after_previous = original.rfind(previous.text, 0, m.start) + len(previous.text)
             counted = self.counted.shared(text, (after_previous, m.start), previous.counted)  # "435 homes … and 187 by tender"
@@ -410,8 +420,18 @@ class Resolver(DateReader, SentenceSharing):
         if glued:
             return glued[0].key
         np_hits = not_next(outside(self.metric_nouns.finditer(text, *z.np) + self.metric_verbs.finditer(text, *z.np)))
+        head = min(np_hits, key=lambda h: h.start) if np_hits and self.lang in {"he", "ar"} else None
+        if head is not None and not text[z.np[0] : head.start].strip(" -־") and head in self.metric_nouns.finditer(text, *z.np):
+            # The counted noun right after a Hebrew or Arabic figure is what it counts; later nouns
+            # are where or whose, not a mixed count: "אלפי מפגינים בכיכר החטופים".
+            np_hits = [h for h in np_hits if h.key == head.key]
         if len({h.key for h in np_hits}) >= 2:
             return None  # "patients, wounded and displaced persons": a mixed count has no one metric
+        rates = [h for h in np_hits if m.unit == "percent" and self.metric_measures.get(h.key) == "rate"]
+        if rates:
+            # A share of a rate's base is that rate, whatever verb comes first: "הצביעו כ־49%
+            # מבעלי זכות הבחירה", "49% of eligible voters voted" are turnout.
+            return rates[0].key
         before = outside(self.metric_verbs.finditer(text, *z.before) + self.metric_nouns.finditer(text, *z.before))
         adjacent = [h for h in before if not text[h.end : z.before[1]].strip(" \t-־")]
         if adjacent:

@@ -162,7 +162,11 @@ class SentenceSharing:
         return claims
 
     def _context_shares(self, text: str, claims: list[Claim], sent: Span) -> list[Claim]:
-        """A bare percentage in a sentence about an election is a vote share (metrics.yml 'shares_in')."""
+        """A bare percentage in a sentence about an election is a vote share (metrics.yml 'shares_in');
+        the injured in a sentence about a disease are its cases (metrics.yml 'instead_of')."""
+        for (old, new), words in self.instead_of.items():
+            if any(c.metric == old for c in claims) and words.finditer(text, sent.start, sent.end):
+                claims = [c.model_copy(update={"metric": new}) if c.metric == old else c for c in claims]
         if not any(c.metric is None and c.unit == "percent" for c in claims):
             return claims
         found = self.share_context.finditer(text, sent.start, sent.end)
