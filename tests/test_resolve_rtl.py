@@ -103,3 +103,43 @@ def test_head_noun_rates_subjects_and_context(text, expected):
 )
 def test_opening_period_dates_later_figures(text, published, expected):
     check(text, {k: (v,) for k, v in expected.items()}, ("as_of",), published)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verb right after the figure leaves it no noun of its own: it continues the figure before.
+        ("כמעט 1,200 בני אדם נרצחו במתקפה, ו־251 נחטפו לרצועת עזה.", {"251": ("hostages", "people")}),
+        # A thousand days since a start are a day count, not a frame of the figures after them.
+        ("بعد ألف يوم على بدء الحرب، تقول الأمم المتحدة إن ما لا يقل عن 12 ألف مدني قتلوا.",
+         {"ألف يوم": ("day_count", None, "day_count"), "ما لا يقل عن 12 ألف": ("deaths", "civilians", None)}),
+    ],
+)
+def test_lead_verbs_and_day_counts(text, expected):
+    got = claims(text)
+    for figure, want in expected.items():
+        assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
+        have = (got[figure].metric, got[figure].group, got[figure].scope)[: len(want)]
+        if len(want) == 3 and want[2] is None:
+            assert got[figure].scope != "day_count", f"{figure!r}: scope {got[figure].scope}"
+            have, want = have[:2], want[:2]
+        assert have == want, f"{figure!r} in {text!r}: {have} != {want}"
+
+
+def test_year_as_subject_dates_the_sentence():
+    got = claims("2024 הייתה השנה החמה ביותר שנמדדה, עם טמפרטורה ממוצעת גבוהה בכ־1.6 מעלות.", dt.date(2025, 1, 10))
+    assert got["בכ־1.6 מעלות"].as_of == dt.date(2024, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # "שתי ה…"/"שני ה…" is "both"; Channel 12's news is a name.
+        ("מספר ההרוגים עלה ליותר מ־5,000, כך לפי הרשויות בשתי המדינות.", ["ליותר מ־5,000"]),
+        ("סקר חדשות 12: הליכוד – 24 מנדטים.", ["24"]),
+        # A count before an indefinite noun stays a figure.
+        ("שתי נשים נפצעו קל.", ["שתי"]),
+    ],
+)
+def test_hebrew_non_figures(text, figures):
+    assert sorted(claims(text)) == sorted(figures)

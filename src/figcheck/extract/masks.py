@@ -87,6 +87,8 @@ class NonClaims:
         self.modifier = regex.compile(
             rf"(?i)(?<![\w.,$€£₪-])(?P<n>[0-9]+|{alt(cardinals)})-(?:{alt(modifiers)})(?=\s+[\p{{L}}$€£₪])"
         ) if modifiers and cardinals else None
+        both = (section.get("both_before_definite") or {}).get(lang) or []
+        self.both = regex.compile(rf"(?<!\w)[ובלמשכ]{{0,2}}(?P<n>{alt(both)})(?=\s+ה\p{{L}})") if both else None
         frames = (section.get("time_words_before") or {}).get(lang) or []
         self.frame_before = regex.compile(rf"(?<!\w)(?:{alt(frames)})\s+(?:الـ|ال)?\s*(?P<n>[0-9]+)") if frames else None
         clock = (section.get("clock_after") or {}).get(lang) or []
@@ -157,7 +159,7 @@ class NonClaims:
         for rx in (self.names, self.age_after_name):
             if rx is not None:
                 spans.extend((m.start(), m.end()) for m in rx.finditer(text))
-        for rx in (self.clock_after, self.frame_before, self.modifier):
+        for rx in (self.clock_after, self.frame_before, self.modifier, self.both):
             if rx is not None:
                 spans.extend((m.start("n"), m.end("n")) for m in rx.finditer(text))
         if "-" in text or "–" in text:

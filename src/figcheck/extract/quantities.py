@@ -167,6 +167,10 @@ class Scanner:
         glue = r"[\s\-־]*" if lang == "he" else r"\s+"
         self.frame_before = regex.compile(rf"(?i)(?<!\w)(?:{alt(frame_before)}){glue}{det}\Z")
         self.frame_after = regex.compile(rf"(?i)\s*(?:{alt(frame_after)})(?!\w)")
+        # "ألف يوم على بدء الحرب", "1,000 days since the invasion": days counted from a start are
+        # a day count (scope.yml 'days_since'), never a frame, whatever stands before them.
+        since = [fold(p) for p in ((lexicon.section("scope").get("days_since") or {}).get(lang) or [])]
+        self.days_since = regex.compile(rf"(?i)\s*(?:{alt(since)})(?!\w)") if since else regex.compile(r"(?!)")
         looks = [fold(p) for p in (section.get("time_frame_looks") or {}).get(lang) or []]
         self.frame_looks = regex.compile(rf"(?i)(?<!\w)(?:{alt(looks)})(?!\w)") if looks else regex.compile(r"")
         record = [fold(p) for p in (section.get("time_frame_record") or {}).get(lang) or []]
@@ -358,7 +362,7 @@ class Scanner:
         ("for six weeks", "in 15 years", "nine days later") only when its sentence holds a figure
         for it to frame: alone, it is the figure ("no aid has entered for six weeks").
         """
-        if m.unit not in self.time_units or m.day_count:
+        if m.unit not in self.time_units or m.day_count or self.days_since.match(text, m.end):
             return False
         before = self.frame_before.search(text, max(0, m.start - 40), m.start)
         if not before and not self.frame_after.match(text, m.end):

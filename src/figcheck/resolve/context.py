@@ -40,10 +40,15 @@ class Zones:
     clause: tuple[int, int]
 
 
-def zones(text: str, start: int, end: int, lower: int, upper: int, lang: str, verbs: frozenset[str] = frozenset()) -> Zones:
+def zones(
+    text: str, start: int, end: int, lower: int, upper: int, lang: str, verbs: frozenset[str] = frozenset(),
+    lead_verbs: frozenset[str] = frozenset(),
+) -> Zones:
     """``lower``/``upper`` bound the zones: the previous and next figure, or the sentence.
 
     ``verbs`` are the lexicon's verb triggers: a verb ends the noun phrase ("החטופות שוחררו").
+    ``lead_verbs``, those that are no noun's or group's word, end it even right after the figure:
+    "ו־251 נחטפו" names no one of its own.
     """
     stop = NP_STOP.get(lang, set())
     # English lists run across commas ("patients, wounded and displaced persons"); in Hebrew and
@@ -59,7 +64,7 @@ def zones(text: str, start: int, end: int, lower: int, upper: int, lang: str, ve
         if count == 0 and tok.casefold() in LEAD_INS.get(lang, ()):
             np_end = m.end()
             continue
-        if tok.casefold() in stop or (count and (tok.casefold() in verbs or (tok[:1] in CONJ and tok[1:].lstrip("-־") in verbs))):
+        if tok.casefold() in stop or (not count and tok.casefold() in lead_verbs) or (count and (tok.casefold() in verbs or (tok[:1] in CONJ and tok[1:].lstrip("-־") in verbs))):
             break  # a verb ends the phrase, with its conjunction too: "312 חולי קדחת … ונפטרו 21"
         count += 1
         np_end = m.end()

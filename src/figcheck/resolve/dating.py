@@ -79,7 +79,9 @@ class DateReader:
         self.year_words = regex.compile(
             rf"(?<![\w$€£₪.,/-])(?:(?P<fiscal>{alt(fiscal)})\s+)?(?P<y>(?:19|20)[0-9]{{2}})"
             rf"(?:['’]s|(?=\s+(?!(?:{'|'.join(NOT_ATTRIBUTIVE)})\b)[a-z]))(?![\w%-])"
-            if lang == "en" else r"(?!)"
+            if lang == "en" else
+            # "2024 הייתה השנה החמה ביותר …": a year that is the subject of the sentence (periods.yml 'year_subject').
+            rf"(?<![\w$€£₪.,/-])(?P<fiscal>(?!))?(?P<y>(?:19|20)[0-9]{{2}})(?=\s+(?:{alt(lexicon.folded('periods', 'year_subject', lang))})(?!\w))"
         )
         began = lexicon.folded("periods", "began", lang)
         # "began in 2011", "since Katrina in 2005": a start named up to three words before the period.
@@ -178,7 +180,10 @@ class DateReader:
                 continue
             if self._dates_figure(text, y.start(), m, sent, clause, between, cumulative):
                 month, day = self.fiscal_end if y["fiscal"] else (12, 31)
-                period.append((abs(y.start() - m.start), min(dt.date(int(y["y"]), month, day), published)))
+                held = (abs(y.start() - m.start), min(dt.date(int(y["y"]), month, day), published))
+                # A year that is the sentence's subject outranks "השנה" in "השנה החמה ביותר" (the
+                # hottest year), which the date reader takes for "this year".
+                (period if self.lang == "en" else explicit).append(held)
         for h in self.named_days.finditer(text, *clause):
             # "on Christmas Eve", "the New Year's Day quake": a day named without a date.
             month, day = self.named_day_dates[h.key]

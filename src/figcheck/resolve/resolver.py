@@ -106,6 +106,9 @@ class Resolver(DateReader, SentenceSharing):
             fold(str(w)).casefold() for entry in verb_table if isinstance(entry, dict)
             for w in ((entry.get("verb") or {}).get(lang) or []) if " " not in str(w)
         ) if lang != "en" else frozenset()  # English participles double as adjectives ("wounded persons")
+        nominal = {fold(str(w)).casefold() for entry in verb_table if isinstance(entry, dict) for w in ((entry.get("noun") or {}).get(lang) or [])}
+        nominal |= {fold(str(w)).casefold() for entry in lexicon.section("groups").values() if isinstance(entry, dict) for w in entry.get(lang) or []}
+        self.lead_verbs = self.verb_words - nominal
         self.populations = {
             k: {str(a): str(b) for a, b in (v.get("populations") or {}).items()}
             for k, v in lexicon.section("places").items() if isinstance(v, dict) and v.get("populations")
@@ -205,7 +208,7 @@ class Resolver(DateReader, SentenceSharing):
                     end = m.core_end if m.core_end >= 0 else m.end
                     # In Hebrew and Arabic the previous figure's noun follows it and is its own,
                     # not words before this one ("ברוב של 59 חברי כנסת מול 53").
-                    z = zones(text, m.start, end, max(lower, prev_np_end) if self.lang in {"he", "ar"} else lower, upper, self.lang, self.verb_words)
+                    z = zones(text, m.start, end, max(lower, prev_np_end) if self.lang in {"he", "ar"} else lower, upper, self.lang, self.verb_words, self.lead_verbs)
                     prev_np_end = z.np[1]
                     claim = self._claim(path, original, text, m, z, sent, ctx, ex.dates, published, previous, line_starts, period_between)
                     claims.append(claim)
@@ -271,7 +274,7 @@ class Resolver(DateReader, SentenceSharing):
             definition = None  # "223 measles cases have been confirmed": what a case count counts anyway
         if previous is not None and group is None and previous.unit == m.unit and self._bare(text, z):
             group = previous.group  # "445,581 Palestinians have been killed, and 108,438 wounded"
-        if previous is not None and scope is None and metric is not None:
+        if previous is not None and scope is None and metric is not None and previous.scope != "day_count":
             scope = previous.scope
         if metric is not None and not day_count and self._no_metric(text, m, sent):
             metric = None  # "a survey of 1,400 adults", "a margin of error of 2.5 points"
