@@ -53,7 +53,7 @@ CURRENCY_NAMES = {
     "ppb": "parts-per-billion", "ppm": "part per million", "ksi": "kilopound per square inch",
     "revolutions_per_minute": "revolutions per minute", "milliampere_hour": "milliampere-hour",
     # NewsQuant names pence in share prices ("164p", "down 68 p") "point", every time.
-    "penny": "point",
+    "penny": "point", "metric_horsepower": "horsepower",
 }
 SPELLING = {"meter": "metre", "liter": "litre", "kilowatt_hour": "kilowatt hour", "pound": "pound-mass", "ton": "ton"}
 
@@ -81,7 +81,7 @@ def normalise_unit(unit: str) -> str:
     return " ".join(words)
 
 
-STOP = {"of", "the", "a", "an", "and", "or", "more", "some", "all", "its", "their", "his", "her", "our", "my", "your", "those", "these", "this", "that", "most"}
+STOP = {"of", "in", "the", "a", "an", "and", "or", "more", "some", "all", "its", "their", "his", "her", "our", "my", "your", "those", "these", "this", "that", "most"}
 # Sports statistics written as abbreviations, by the names NewsQuant gives them.
 ABBREVIATIONS = {"ppg": "point per game", "rpg": "rebound per game", "apg": "assist per game", "war": "win above replacement"}
 
@@ -115,6 +115,8 @@ def singular(word: str) -> str:
         return word[:-3] + "man"  # fishermen
     if word in {"people", "series", "news", "species"} or len(word) <= 3:
         return word
+    if word.endswith("uses") and len(word) > 5:
+        return word[:-2]  # viruses, bonuses
     for plural, single in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("sses", "ss"), ("s", "")):
         if word.endswith(plural) and not word.endswith(("ss", "us", "is")):
             return word[: -len(plural)] + single

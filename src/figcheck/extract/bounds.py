@@ -108,7 +108,7 @@ class Bounds:
         before = text[max(text.rfind("\n", 0, a.start) + 1, a.start - 20) : a.start]
         opened = self.open.search(before)
         if changes and opened and self.change_opener.search(opened.group()) and TO_GAP.fullmatch(gap):
-            return self._change(a, b, opened.start() - len(before))
+            return self._change(a, b, a.start + opened.start() - len(before))
         if self.change_from.search(text, max(0, a.start - 80), a.start):
             return None
         if opened and self.join.fullmatch(gap):
@@ -135,9 +135,9 @@ class Bounds:
         high = b.value
         return replace(a, start=start, end=b.end, num_end=b.num_end, value=value, low=low, high=high, qualifier="range", unit=unit, scale=b.scale)
 
-    def _change(self, a: Mention, b: Mention, back: int) -> Mention | None:
-        """"from 208 pounds to 193": a quantity from its start (the value) to its end, either way."""
-        if a.unit == b.unit or a.unit == "count":
+    def _change(self, a: Mention, b: Mention, start: int) -> Mention | None:
+        """"from 208 pounds to 193": a quantity from its start ``a`` (the value) to its end ``b``, up or down."""
+        if a.unit == b.unit or a.unit == "count" and a.end == a.num_end:
             unit = b.unit  # "from 4.8 to 4.7 percent": the unit written after the end is the start's too
         elif b.unit == "count" and b.end == b.num_end:
             unit = a.unit  # "from 208 pounds to 193"
@@ -149,7 +149,7 @@ class Bounds:
         if value == b.value:
             return None
         return replace(
-            a, start=a.start + back, end=b.end, num_end=b.num_end, value=value, low=min(value, b.value),
+            a, start=start, end=b.end, num_end=b.num_end, value=value, low=min(value, b.value),
             high=max(value, b.value), qualifier="range", unit=unit, scale=b.scale, aside="change",
         )
 

@@ -31,12 +31,18 @@ PRONOUN_BEFORE = regex.compile(r"(?:no|any|every|each|the|this|that|which|someon
 SENTENCE_BREAK = regex.compile(r"[.!?](?:\s|\Z)|\n")
 # Between two figures that share the unit written after the second: "eight or nine euros", "7- or 8-inch".
 UNIT_PAIR = regex.compile(r"-?\s*(?:or|and|to|of\s+the|of)\s+", regex.I)
+# Between a bare figure and a second with its currency before it: "8 or $9" (not "sixfold to HK $3.7
+# billion", a change).
+CURRENCY_PAIR = regex.compile(r"\s+or\s+", regex.I)
 # Between a figure with a unit and a later bare one that repeats it: a comparison in a few words.
 UNIT_REPEAT = regex.compile(r"(?:,\s*|\s+)(?:while|whereas|but|and|or|versus|vs\.?|against|compared\s+with|from|to)(?:\s+[\p{L}'’]+){0,4}\s+", regex.I)
 # What may follow a bare figure: the end of its clause, or a preposition.
 BARE_AFTER = regex.compile(r"\s*(?:[.,;:)]|\Z)|\s+(?:in|on|at|by|for|during|last|this|a|an|per)\s", regex.I)
 # Between a fraction and the unit it divides: "half a", "two-thirds of a".
 OF_A = regex.compile(r"\s+(?:of\s+)?an?\s+", regex.I)
+# A power of ten after a figure: "1.99×10−30", "6.02 x 10^23", "3×10⁸" (a bare "3 x 10" is a size).
+POWER_OF_TEN = regex.compile(r"\s*(?:×\s*10\s*(?:\^|\*\*)?\s*(?P<exp>[-−]?[0-9]{1,3}|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|x\s*10\s*(?:\^|\*\*)\s*(?P<exp>[-−]?[0-9]{1,3}))(?![0-9])")
+SUPERSCRIPT = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 # A fraction written in digits: "1/2 pound", "1⁄32 of a quart".
 SLASH = regex.compile(r"[/⁄]([0-9]{1,3})(?![0-9/⁄])")
 OF = regex.compile(r"\s+of\s", regex.I)
@@ -111,10 +117,14 @@ class Scanner:
         for surface, unit in ((units.get("suffix") or {}).get(lang) or {}).items():
             suffix_table.setdefault(str(unit), []).append(str(surface))
         self.unit_after = PhraseMatcher(suffix_table, lang, ignore_case=False, after_digits=True)
+        rates = {k: list(v) for k, v in suffix_table.items()}
+        for surface, unit in ((units.get("per_only") or {}).get(lang) or {}).items():
+            rates.setdefault(str(unit), []).append(str(surface))
+        self.per_unit = PhraseMatcher(rates, lang, ignore_case=False, after_digits=True)
         # "$6.78 billion a year earlier" dates the figure, it is no rate.
         self.not_rate = regex.compile(r"\s+(?:earlier|ago|later|before|after|on)(?!\w)" if lang == "en" else r"(?!)")
         # "an" before "a", and whole words only: "$1,271.2 an ounce" is a rate, "a-year" too.
-        self.per = regex.compile(r"\s*(?:(?:per|an|a|each)(?!\w)[\s-]*|/\s*)" if lang == "en" else r"\s*(?:ל|/)\s*" if lang == "he" else r"\s*(?:في ال|/)\s*")
+        self.per = regex.compile(r"(?:\s*|-(?=an?-))(?:(?:per|an|a|each)(?!\w)[\s-]*|/\s*)" if lang == "en" else r"\s*(?:ל|/)\s*" if lang == "he" else r"\s*(?:في ال|/)\s*")
         prefixes = sorted(self.prefix_units, key=len, reverse=True)
         pre = "|".join(regex.escape(p) for p in prefixes)
         suf = "|".join(sorted(self.suffix_scales, key=len, reverse=True))
@@ -235,7 +245,11 @@ class Scanner:
             out.warnings.append(f"line {line}: malformed figure '{m.group('num')}' not read (digit groups should be three long)")
             return None
         value, unit, ordinal = numeral.value, "count", bool(m.group("ord"))
-        scale = 1
+        scale: float = 1
+        power = POWER_OF_TEN.match(text, m.end("num")) if m.end() == m.end("num") and not m.group("cur") else None
+        if power:  # "2.998×10−8 metres per second", "6.02 x 10^23"
+            exponent = power.group("exp").translate(SUPERSCRIPT).replace("−", "-")
+            scale = 10.0 ** int(exponent)
         if m.group("suf") and m.group("suf") == "m" and not m.group("cur") and METRES.match(text, m.end("suf")):
             unit = "meter"  # "a 10m-high wall", "37m (121ft)-long": metres, not millions
         elif m.group("suf"):
@@ -250,7 +264,7 @@ class Scanner:
             unit = self.prefix_units[written]
         if m.group("pct"):
             unit = "percent"
-        end = m.end()
+        end = power.end() if power else m.end()
         if unit == "meter":
             return Mention(m.start("num"), end, m.start("num"), m.end("num"), value, value, value, "exact", unit)
         slash = SLASH.match(text, end) if end == m.end("num") and unit == "count" and not ordinal and not numeral.decimals else None
@@ -287,7 +301,7 @@ class Scanner:
             ordinal = True  # the number names a day of a count, it counts nothing itself
             return Mention(start, end, m.start("num"), m.end("num"), value, value, value, "exact", "count", True, True)
         return Mention(
-            start, end, m.start("num"), m.end("num") if not m.group("scale") else m.end("scale"),
+            start, end, m.start("num"), power.end() if power else m.end("num") if not m.group("scale") else m.end("scale"),
             value, low, high, "exact", unit, ordinal, ordinal and self._is_day(text, m.start("num"), m.end()), scale=scale,
         )
 
@@ -321,6 +335,8 @@ class Scanner:
             prev = out[i - 1] if i else None
             if nxt is not None and nxt.unit != "count" and nxt.start == nxt.num_start and UNIT_PAIR.fullmatch(text, m.end, nxt.start):
                 out[i] = replace(m, unit=nxt.unit)
+            elif nxt is not None and nxt.unit != "count" and nxt.start < nxt.num_start and CURRENCY_PAIR.fullmatch(text, m.end, nxt.start):
+                out[i] = replace(m, unit=nxt.unit)  # "about 8 or $9": a currency written before the second
             elif (
                 prev is not None and prev.unit not in {"count", "percent"} and BARE_AFTER.match(text, m.end)
                 and UNIT_REPEAT.fullmatch(text, prev.end, m.start)
@@ -345,7 +361,7 @@ class Scanner:
         glue = self.per.match(text, end)
         if glue is None:
             return unit, end
-        after = self.unit_after.finditer(text, glue.end(), min(len(text), glue.end() + 25))
+        after = self.per_unit.finditer(text, glue.end(), min(len(text), glue.end() + 25))
         if after and after[0].start == glue.end() and after[0].key != unit and "/" not in after[0].key and not self.not_rate.match(text, after[0].end):
             return f"{unit} / {after[0].key}", after[0].end
         return unit, end

@@ -17,6 +17,11 @@ SHARED_GAP = regex.compile(
     r"(?:[\s,]+[\p{L}'’-]+){0,4}?[\s,]+(?:and|or|to|from|up\s+from|down\s+from|including|of\s+which|versus|vs\.?|compared\s+with|against)\s+\Z",
     regex.I,
 )
+# The set a superlative ranks in, closing the clause: "one of the oldest ballparks in America",
+# "in the world with ...", "in his life."; not "in this price range in terms of quality".
+DOMAIN = regex.compile(
+    r"\s+in\s+(?:(?:the|his|her|their|its|our|my)\s+)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?(?=\s*(?:[,.;:!?)]|\Z|\s+with\s))", regex.I
+)
 TRAILING_JOINER = regex.compile(r"(?:(?:^|[\s,]+)(?:and|or|but|nor|plus))+\Z", regex.I)
 # A noun hyphenated to its figure ("four-cylinder", "a 12-page report").
 HYPHENED = regex.compile(r"-(\p{L}[\p{L}\p{M}]+)(?![\w-])")
@@ -42,9 +47,15 @@ class Counted:
         glued = HYPHENED.match(text, np[0])
         if glued:
             return glued.group(1)  # "a four-cylinder engine" counts cylinders
-        phrase = OF_THE.sub("", " ".join(text[np[0] : np[1]].split())).strip(" ,'")
+        written = " ".join(text[np[0] : np[1]].split())
+        phrase = OF_THE.sub("", written).strip(" ,'")
         if self.english:
-            phrase = self._head(phrase, value)
+            # "one of the best wireless speakers": one of a set counts what the set's plural names.
+            of_set = value == 1 and written[:3].casefold() == "of "
+            phrase = self._head(phrase, 2 if of_set else value)
+            domain = DOMAIN.match(text, np[1]) if of_set and phrase else None
+            if domain:
+                phrase = f"{phrase} {' '.join(domain.group().split())}"  # "one of the oldest ballparks in America"
         # "15.3 ppg and 5 points": the phrase ends before a dangling conjunction.
         phrase = TRAILING_JOINER.sub("", phrase).strip(" ,'")
         return phrase or None
