@@ -82,8 +82,8 @@ def normalise_unit(unit: str) -> str:
 
 
 STOP = {"of", "in", "the", "a", "an", "and", "or", "more", "some", "all", "its", "their", "his", "her", "our", "my", "your", "those", "these", "this", "that", "most"}
-# Sports statistics written as abbreviations, by the names NewsQuant gives them.
-ABBREVIATIONS = {"ppg": "point per game", "rpg": "rebound per game", "apg": "assist per game", "war": "win above replacement"}
+# Sports statistics written as abbreviations, and the G of "5G", by the names NewsQuant gives them.
+ABBREVIATIONS = {"g": "generation wireless", "ppg": "point per game", "rpg": "rebound per game", "apg": "assist per game", "war": "win above replacement"}
 
 
 IRREGULAR = {"children": "child", "men": "man", "women": "woman", "feet": "foot", "teeth": "tooth", "mice": "mouse"}

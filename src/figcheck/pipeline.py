@@ -112,17 +112,21 @@ AGE_METRIC = "age"
 
 
 def _set_aside(text: str, mentions: list[Mention], claims: list[Claim]) -> list[Claim]:
-    """An age read by the quantity layer is named so (metric ``age``, no scope or group): it
-    measures no metric of the lexicon, whatever words stand near it."""
-    ages = {m.start for m in mentions if m.aside == AGE_METRIC}
-    if not ages:
+    """Name what the quantity layer adds: an age (metric ``age``, no scope or group: it measures no
+    metric of the lexicon, whatever words stand near it), a wireless generation (counted ``G``)."""
+    named = {m.start: m.aside for m in mentions if m.aside in {AGE_METRIC, "generation"}}
+    if not named:
         return claims
     line_starts = [0] + [m.end() for m in NEWLINE.finditer(text)]
-    return [
-        c.model_copy(update={"metric": AGE_METRIC, "scope": None, "group": None, "definition": None})
-        if line_starts[c.line - 1] + c.column - 1 in ages else c
-        for c in claims
-    ]
+    out = []
+    for c in claims:
+        aside = named.get(line_starts[c.line - 1] + c.column - 1)
+        if aside == AGE_METRIC:
+            c = c.model_copy(update={"metric": AGE_METRIC, "scope": None, "group": None, "definition": None})
+        elif aside == "generation":
+            c = c.model_copy(update={"metric": None, "counted": "G", "scope": None, "group": None, "definition": None})
+        out.append(c)
+    return out
 
 
 @dataclass

@@ -108,7 +108,9 @@ class Bounds:
         before = text[max(text.rfind("\n", 0, a.start) + 1, a.start - 20) : a.start]
         opened = self.open.search(before)
         if changes and opened and self.change_opener.search(opened.group()) and TO_GAP.fullmatch(gap):
-            return self._change(a, b, a.start + opened.start() - len(before))
+            change = self._change(a, b, a.start + opened.start() - len(before))
+            if change is not None:
+                return change
         if self.change_from.search(text, max(0, a.start - 80), a.start):
             return None
         if opened and self.join.fullmatch(gap):
@@ -137,8 +139,10 @@ class Bounds:
 
     def _change(self, a: Mention, b: Mention, start: int) -> Mention | None:
         """"from 208 pounds to 193": a quantity from its start ``a`` (the value) to its end ``b``, up or down."""
-        if a.unit == b.unit or a.unit == "count" and a.end == a.num_end:
-            unit = b.unit  # "from 4.8 to 4.7 percent": the unit written after the end is the start's too
+        if a.unit == b.unit or a.unit == "count" and a.end == a.num_end or b.unit.startswith(f"{a.unit} / "):
+            # "from 4.8 to 4.7 percent", "from $500,000 to $1 million a year": the unit written
+            # after the end is the start's too.
+            unit = b.unit
         elif b.unit == "count" and b.end == b.num_end:
             unit = a.unit  # "from 208 pounds to 193"
         else:

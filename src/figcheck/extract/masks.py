@@ -24,7 +24,7 @@ PATTERNS = [
     # Not Hebrew's glued prefixes written with a hyphen: "עלה ל-9,057", "כ-200", "מ-60 אלף".
     r"(?<![\w])(?!minus-|sub-|[והבכלמש]{1,3}-)\p{L}{1,12}-[0-9]+\w*",
     r"(?<![\w.,])\d+-\p{Lu}\w*",
-    r"(?<![\w.,])\d+(?:D|G)(?!\w)",
+    r"(?<![\w.,])\d+D(?!\w)",
     # Ages in names: "John Smith, 45, said".
     r"(?<=\p{Lu}\p{Ll}+,\s)[0-9]{1,3}(?=,(?![0-9]))",
     # A player's shirt number after the name: "Dak Prescott (4) celebrates".
@@ -44,6 +44,8 @@ AGE_PATTERNS = [
     r"(?i)(?<![\w.,])\d{1,3}[\s-]+(?:year|month|week)s?[\s-]+old",
     r"(?i)(?<=\baged?\s+(?:between\s+)?)[0-9]{1,3}(?:\s*(?:to|-|–|and)\s*[0-9]{1,3})?(?![0-9])",
 ]
+# A generation of wireless networks ("5G", "4G"): no claim, but a quantity (see generation_spans).
+GENERATION = r"(?<![\w.,])\d{1,2}G(?!\w)"
 
 
 class NonClaims:
@@ -52,6 +54,7 @@ class NonClaims:
     def __init__(self, lexicon: Lexicon, lang: str) -> None:
         self.fixed = [regex.compile(p) for p in PATTERNS]
         self.ages = [regex.compile(p) for p in AGE_PATTERNS]
+        self.generation = regex.compile(GENERATION)
         # Patterns that cannot match without this character: skipped when it is absent.
         self.needs = {p: "@" if "@" in p else "#" for p in PATTERNS if "@" in p or "#\\w" in p}
         section = lexicon.section("nonclaims")
@@ -142,8 +145,12 @@ class NonClaims:
             spans.extend((m.start("n"), m.end("n")) for m in self.age_before.finditer(text))
         return spans
 
+    def generation_spans(self, text: str) -> list[tuple[int, int]]:
+        """Wireless generations ("5G"): masked for claims, the quantity layer reads the number."""
+        return [(m.start(), m.end()) for m in self.generation.finditer(text)] if "G" in text else []
+
     def spans(self, text: str, dates: list[DateHit]) -> list[tuple[int, int]]:
-        spans = [(d.start, d.end) for d in dates] + self.age_spans(text)
+        spans = [(d.start, d.end) for d in dates] + self.age_spans(text) + self.generation_spans(text)
         for rx in self.fixed:
             if rx.pattern in self.needs and self.needs[rx.pattern] not in text:
                 continue  # no "@" in the text: no e-mail address or handle to mask

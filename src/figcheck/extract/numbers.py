@@ -15,6 +15,7 @@ OF_OR_END = regex.compile(r"\s+of\b|\s*(?:[,.;:)]|\Z)", regex.I)
 DETERMINER_AFTER = regex.compile(r"\s+(?:of|the|a|an|their|its|all)\b", regex.I)
 ORDER_BEFORE = regex.compile(r"(?i)(?:first|second|third|fourth|last|final|latter|former|the|this|next)\s+\Z")
 FOLLOWING_WORD = regex.compile(r"[\s\-־]*([\p{L}\p{M}]+)")
+SENTENCE_END = regex.compile(r"[.!?:\"“”\n]\s*\Z")
 WORD_SEP = regex.compile(r"[\s\-־]+")
 
 
@@ -137,8 +138,11 @@ class WordNumbers:
             return None  # "a third straight title" is an ordinal; "a third of" and "about a third." are shares
         if not count and self.articles:
             # A bare English fraction word is a share only when it takes "of" or a determiner
-            # ("half of the", "half the"), not in "the first half" or "third quarter".
+            # ("half of the", "half the"), not in "the first half" or "third quarter"; capitalised
+            # inside a sentence it is a name ("the Fourth of July", "Half Moon Bay").
             before = text[max(0, m.start() - 12) : m.start()]
+            if m.group("f")[:1].isupper() and before.strip() and not SENTENCE_END.search(before):
+                return None
             if not DETERMINER_AFTER.match(text[m.end() : m.end() + 8]):
                 return None
             if ORDER_BEFORE.search(before):

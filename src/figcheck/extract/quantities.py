@@ -200,8 +200,10 @@ class Scanner:
         out.dates.sort(key=lambda d: d.start)
         masked = self.nonclaims.spans(text, out.dates)
         ages = self.nonclaims.age_spans(text) if quantities else []
-        if ages:
-            masked = [s for s in masked if s not in set(ages)]
+        generations = self.nonclaims.generation_spans(text) if quantities else []
+        if ages or generations:
+            aside = {*ages, *generations}
+            masked = [s for s in masked if s not in aside]
         raw: list[Mention] = []
         for m in self.digit_rx.finditer(text):
             mention = self._digits(text, m, out)
@@ -209,6 +211,9 @@ class Scanner:
                 raw.append(mention)
         for hit in self.words.finditer(text):
             raw.append(self._words(text, hit))
+        for a, b in generations:  # "5G": the number of a generation, its letter glued on
+            v = float(text[a : b - 1])
+            raw.append(Mention(a, b, a, b - 1, v, v, v, "exact", aside="generation"))
         if self.vague_rx is not None:
             for m in self.vague_rx.finditer(text):
                 low, high = self.vague[" ".join(fold(m.group("v")).casefold().split())]
