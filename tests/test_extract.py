@@ -128,3 +128,14 @@ def test_cli_extract_quantities_prints_set_aside_figures_as_claim_records(tmp_pa
     assert [r["text"] for r in rows] == ["50-year", "one", "12", "two years"]
     assert all(list(r) == list(Claim.model_fields) for r in rows)
     assert rows[0]["metric"] == "age" and rows[0]["unit"] == "year"
+
+
+def test_set_aside_figures_never_change_how_a_claim_reads():
+    """A framing duration kept by the quantity layer is no neighbour a claim borrows from."""
+    text = "There are 68,400 people unemployed for one to two years and 95,800 who have been unemployed for over two years."
+    claims = {c.text: c.model_dump() for c in extract(text).claims}
+    found = {c.text: c.model_dump() for c in extract(text, quantities=True).claims}
+    assert set(claims) == {"68,400", "95,800"}
+    assert {"one to two years", "over two years"} <= set(found)
+    for written, record in claims.items():
+        assert found[written] == record

@@ -84,16 +84,16 @@ def extract_document(doc: LoadedDocument, lexicon: Lexicon | None = None, quanti
             if len(keep) <= folded.count("\n"):
                 piece = piece.only(keep)
                 folded = fold(piece.text)
-        ex = scan.scan(folded, doc.published, quantities)
+        ex = scan.scan(folded, doc.published)
         found = resolve_text(doc.path, piece.text, ex, lexicon, lang, doc.published)
         if piece is not whole and not all(piece.contiguous(c.line, c.end_line) for c in found):
             # A figure ran across lines that were not neighbours (a bound word at the end of one
             # paragraph read with a number on a later one): read the piece whole, as without the filter.
             piece, folded = whole, fold(whole.text)
-            ex = scan.scan(folded, doc.published, quantities)
+            ex = scan.scan(folded, doc.published)
             found = resolve_text(doc.path, piece.text, ex, lexicon, lang, doc.published)
         if quantities:
-            found = _set_aside(piece.text, ex.mentions, found)
+            found = _quantities(doc, piece.text, folded, scan, lexicon, lang, found)
         doc.warnings.extend(piece.place_note(w) for w in ex.warnings)
         for claim in map(piece.place, found):
             if math.isfinite(claim.value):
@@ -106,6 +106,18 @@ def extract_document(doc: LoadedDocument, lexicon: Lexicon | None = None, quanti
 def extract_quantities(doc: LoadedDocument, lexicon: Lexicon | None = None) -> DocumentResult:
     """Every quantity of a document, claims and set-aside figures alike, as claim records."""
     return extract_document(doc, lexicon, quantities=True)
+
+
+def _quantities(
+    doc: LoadedDocument, text: str, folded: str, scan: Scanner, lexicon: Lexicon, lang: str, claims: list[Claim],
+) -> list[Claim]:
+    """Every quantity of a text. A quantity that is also a claim carries the claim's record, so
+    the figures set aside never change how a claim is read (a framing duration is no neighbour
+    whose metric the next figure takes)."""
+    ex = scan.scan(folded, doc.published, quantities=True)
+    found = _set_aside(text, ex.mentions, resolve_text(doc.path, text, ex, lexicon, lang, doc.published))
+    same = {(c.line, c.column, c.end_line, c.end_column): c for c in claims}
+    return [same.get((q.line, q.column, q.end_line, q.end_column), q) for q in found]
 
 
 AGE_METRIC = "age"
