@@ -1,6 +1,10 @@
 """Score figcheck's number and unit layer on NewsQuant, side by side with quantulum3.
 
-    python bench/newsquant.py [--misses]
+    python bench/newsquant.py [--misses | --misses-claims]
+
+Two figcheck rows: its claims (``figcheck extract``) and its quantity layer (``figcheck extract
+--quantities``: the claims plus the ages, framing durations, "one of" and changes "from X to Y"
+the claim layer sets aside).
 
 Reads ../shared/peers/NewsQuant.json relative to the repository root (the CQE paper's news
 test set: 590 sentences, 904 quantities; see ../shared/peers/README.md); when it is absent the
@@ -12,10 +16,11 @@ consumed by a value+unit match is not reused. Precision divides by all predictio
 all gold quantities. quantulum3 (``pip install -e '.[bench]'``) runs in the same process on
 the same sentences, with gold ranges averaged for it as the published evaluation does.
 
-figcheck's claims are named in NewsQuant's vocabulary before scoring (``figcheck_tagger``): pint
-units by their English names, a counted thing (unit ``count``) by its noun, singular; a fraction
-word ("a third", read as 33.3 percent) as a share of one; a duration followed by "old" as an age.
-``--misses`` prints, per sentence, each gold value missed, each value read with another unit (and
+figcheck's records are named in NewsQuant's vocabulary before scoring (``figcheck_tagger``): pint
+units by their English names (pence as NewsQuant's "point"), a counted thing (unit ``count``) by
+its noun, lemmatised; a fraction word ("a third", read as 33.3 percent) as a share of one; an age
+as "year of age"; a range by its ends in the order written; a vague plural by its order of
+magnitude. ``--misses`` (the quantity layer; ``--misses-claims`` the claims) prints, per sentence, each gold value missed, each value read with another unit (and
 the unit read), and each extra prediction, after a count of the three.
 """
 

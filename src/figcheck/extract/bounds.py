@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from figcheck.extract.quantities import Mention
 
 TO_GAP = regex.compile(r"\s+to\s+")
+# Between the ends of a change: "to", perhaps after the time or the measure of the start ("from
+# $36,040 at 10.45pm last night to $34,935", "from 21 mpg combined to 23"). Figures between
+# consecutive mentions are none (dates, times), so the words are read, not the figures.
+CHANGE_GAP = regex.compile(r"(?:\s+[^\s,;:!?()]+){0,5}?\s+to\s+", regex.I)
 FRAME_ARTICLE = regex.compile(r"(?i)(?<!\w)(?:the|its|their|his|her|our)\s+\Z")
 GAP_WORD = regex.compile(r"[\p{L}\p{M}]+")
 GAP_STOP = regex.compile(r"[\d,.;:!?()\n]")
@@ -107,7 +111,7 @@ class Bounds:
             return None  # "grew sixfold to HK $3.7 billion": a range writes its currency on both ends or after
         before = text[max(text.rfind("\n", 0, a.start) + 1, a.start - 20) : a.start]
         opened = self.open.search(before)
-        if changes and opened and self.change_opener.search(opened.group()) and TO_GAP.fullmatch(gap):
+        if changes and opened and self.change_opener.search(opened.group()) and CHANGE_GAP.fullmatch(gap):
             change = self._change(a, b, a.start + opened.start() - len(before))
             if change is not None:
                 return change
