@@ -21,7 +21,7 @@ LANGS = ("en", "he", "ar")
 def matchers(lang: str) -> list[PhraseMatcher]:
     r = resolver(default_lexicon(), lang)
     found = [r.metric_nouns, r.metric_verbs, r.groups, r.places, r.definitions, r.scopes, r.event_names,
-             *r.event_words.values(), r.attr.aliases, r.attr.aliases_en]
+             *r.event_words.values(), r.shadowing, r.attr.aliases, r.attr.aliases_en]
     return [m for m in found if m.pattern is not None]
 
 

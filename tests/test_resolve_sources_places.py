@@ -279,3 +279,35 @@ def _doc(text: str):
     doc = load_text("case.txt", text + "\n")
     doc.published, doc.published_basis = dt.date(2024, 11, 25), "header"
     return doc
+
+
+SCOPE = yaml.safe_load((RULES / "scope.yml").read_text(encoding="utf-8"))
+GAPPED = {
+    "ar": "{verb} عدد الوفيات بالكوليرا {prep} 165 حالة.",
+    "he": "{verb} מספר ההרוגים בטורקיה {prep}9,057.",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrase"), [(lang, p) for lang in ("he", "ar") for p in SCOPE["linking"][lang] if "…" in p]
+)
+def test_a_linking_verb_reaches_its_figure_past_the_subject(lang, phrase):
+    verb, prep = (p.strip() for p in phrase.split("…"))
+    if lang == "he":
+        prep += "-" if len(prep) == 1 else " "  # a glued prefix takes a hyphen, a word a space
+    figure = "165" if lang == "ar" else "9,057"
+    assert claim(GAPPED[lang].format(verb=verb, prep=prep), figure).metric == "deaths"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "metric", "group"),
+    [
+        ("רק 3 בתי חולים פועלים ברצועה.", "3", None, "hospitals"),
+        ("בעזה פועלים 16 מתוך 36 בתי החולים.", "36", None, "hospitals"),
+        ("יש 40 חולים במחלקה.", "40", "cases", "people"),
+        ("בסוף השבוע עלה ל־410 מספר חללי צה\"ל בלחימה.", "410", "deaths", "soldiers"),
+    ],
+)
+def test_a_metric_word_that_only_qualifies_a_group_word_names_no_metric(text, figure, metric, group):
+    got = claim(text, figure)
+    assert (got.metric, got.group) == (metric, group)

@@ -52,6 +52,19 @@ def alt(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
+def gapped(words: Iterable[str]) -> str:
+    """``alt`` where "…" in a phrase stands for up to four words: "ارتفع … إلى" (the subject
+    between the verb and its preposition, as Hebrew and Arabic write it)."""
+    out = []
+    for w in sorted(words, key=len, reverse=True):
+        parts = [regex.escape(p.strip()).replace(r"\ ", r"\s+") for p in ELLIPSIS.split(w)]
+        out.append(r"(?:\s+\S+){0,4}?\s+".join(parts))
+    return "|".join(out) or "(?!)"
+
+
+ELLIPSIS = regex.compile(r"\s*(?:…|\.\.\.)\s*")
+
+
 class DateReader:
     """The date half of the Resolver (a mixin): its patterns, built once per language, and the
     reading of one figure's dates. ``event_names``, ``lexicon`` and ``dateline``/``dateline_at``

@@ -17,7 +17,7 @@ from figcheck.model import Claim
 from figcheck.resolve.attribution import Attribution, attributions
 from figcheck.resolve.context import Zones, zones
 from figcheck.resolve.counted import counted
-from figcheck.resolve.dating import DateReader, alt, find_dateline
+from figcheck.resolve.dating import DateReader, alt, find_dateline, gapped
 from figcheck.resolve.sharing import SentenceSharing
 from figcheck.resolve.lexicon import Hit, Lexicon, PhraseMatcher, fold
 
@@ -73,6 +73,14 @@ class Resolver(DateReader, SentenceSharing):
         self.groups = lexicon.matcher("groups", lang)
         self.places = lexicon.matcher("places", lang)
         self.definitions = lexicon.matcher("definitions", lang)
+        # Group words whose head is followed by a metric word that only qualifies it: "בתי חולים"
+        # (hospitals) holds "חולים" (patients), "עובדי סיוע" (aid workers) "סיוע" (aid). A metric
+        # word heading the phrase still counts ("חללי צה"ל", the army's dead).
+        metric_nouns = lexicon.matcher("metrics", lang, "noun")
+        self.shadowing = PhraseMatcher({
+            key: [w for w in words if any(h.start > 0 for h in metric_nouns.finditer(fold(w)))]
+            for key, words in ((k, list((v or {}).get(lang) or [])) for k, v in lexicon.section("groups").items() if isinstance(v, dict))
+        }, lang)
         self.usual_definitions = {
             k: frozenset(v.get("usual_for") or ()) for k, v in lexicon.section("definitions").items() if isinstance(v, dict)
         }
@@ -134,7 +142,7 @@ class Resolver(DateReader, SentenceSharing):
         of_them = lexicon.folded("scope", "of_them", lang)
         self.of_them = regex.compile(rf"(?i)\s*(?:{alt(of_them)})(?!\w)")
         linking = lexicon.folded("scope", "linking", lang)
-        self.linked = regex.compile(rf"(?i)(?<!\w)(?:{alt(linking)})\s*\Z")
+        self.linked = regex.compile(rf"(?i)(?<!\w)(?:{gapped(linking)})[\s\-־]*\Z")
         days_since = lexicon.folded("scope", "days_since", lang)
         self.days_since = regex.compile(rf"(?i)\s*(?:{alt(days_since)})(?!\w)")
         total_of = lexicon.folded("scope", "total_of", lang)
@@ -409,6 +417,8 @@ class Resolver(DateReader, SentenceSharing):
         narrowing = [(h.start, h.end) for h in self.definitions.finditer(text, z.before[0], z.predicate[1])]
         # A trigger whose metric the figure's unit cannot measure is no candidate ("27,000 acres").
         narrowing += self._names
+        # A trigger inside a longer group word is no trigger: "חולים" (patients) in "בתי חולים" (hospitals).
+        narrowing += [(g.start, g.end) for g in self.shadowing.finditer(text, z.before[0], z.predicate[1])]
         outside = lambda hits: [h for h in hits if not any(a <= h.start < b for a, b in narrowing) and self._measures(h.key, m.unit)]  # noqa: E731
         # A bound written apart from its number spans the noun: "تجاوز عدد الجرحى ١٠٩ آلاف".
         within = outside(self.metric_nouns.finditer(text, m.start, m.num_start) + self.metric_verbs.finditer(text, m.start, m.num_start))
