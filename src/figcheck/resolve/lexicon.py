@@ -250,21 +250,33 @@ class PhraseMatcher:
         """The hits of ``self.pattern.finditer(text, start, end)``, found through a word index.
 
         The resolver asks about a dozen small windows of one text per figure. The text's words
-        are indexed once (``_word_index``); a window then tries a match only where a word (or
-        character) stands that some phrase starts with, with a pattern of only those phrases,
-        and each try is kept for the next window. The hits are the scan's because a match
-        starts only where the look-behind allows, at a word's start (with its prefix) or at a
-        phrase's leading non-word character, and its first word is then the phrase's; the
-        phrases left out could not match there, and order among the others is kept. A match on
-        the whole text that ends inside the window is also the window's match, except where the
-        window cuts through a word right after a non-space (a phrase ending at the cut would
-        match only in the window): such windows are scanned. A match that runs past the
-        window's end is tried again within it.
+        are indexed once (``_word_index``); each place where a word (or character) stands that
+        some phrase starts with is tried once on the whole text, with a pattern of only those
+        phrases. The hits are the scan's because a match starts only where the look-behind
+        allows, at a word's start (with its prefix) or at a phrase's leading non-word character,
+        and its first word is then the phrase's; the phrases left out could not match there, and
+        order among the others is kept. A window then takes the whole text's matches that start
+        in it: as they are when they end inside it and none runs into the next (two bisections),
+        else walking them as the scan would, a match that runs past the window's end tried again
+        within it. A window that cuts through a word right after a non-space is read by ``_cut``
+        (a phrase ending at the cut matches only in the window). Short texts read whole (noun
+        phrases, names) are remembered by value.
         """
+        size = len(text)
+        if end is None or end > size:
+            end = size
+        seen = self._last
+        if seen is not None and seen.text is text and (end == size or end <= 0 or text[end - 1].isspace() or not WORD.match(text, end)):
+            found_at = seen.found_at
+            i = bisect.bisect_left(found_at, start)
+            j = bisect.bisect_left(found_at, end, i)
+            if i == j:
+                return []
+            overlaps = seen.overlaps
+            if seen.found_end[j - 1] <= end and overlaps[j - 1] == overlaps[i]:
+                return seen.found[i:j] if seen.all_hits else [h for h in seen.found[i:j] if h is not None]  # type: ignore[misc]
         if self.pattern is None:
             return []
-        size = len(text)
-        end = size if end is None else min(end, size)
         if size <= SHORT_TEXT and start <= 0 and end == size:
             done = self._whole.get(text)
             if done is None:
