@@ -143,3 +143,22 @@ def test_year_as_subject_dates_the_sentence():
 )
 def test_hebrew_non_figures(text, figures):
     assert sorted(claims(text)) == sorted(figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A toll named for one country counts its people ...
+        ("ارتفعت حصيلة ضحايا الزلزال في سوريا إلى ٥٬٨١٤ قتيلا، بحسب الأمم المتحدة.", {"٥٬٨١٤": ("deaths", "syrians")}),
+        ("The death toll in Gaza rose to 46,000 on Monday.", {"46,000": ("deaths", "palestinians")}),
+        # ... not a toll for two, nor a figure that names its own people, nor a strike's dead.
+        ("מספר ההרוגים ברעידת האדמה בטורקיה ובסוריה עלה ליותר מ־5,000.", {"ליותר מ־5,000": ("deaths", "people")}),
+        ("ارتفعت حصيلة القتلى في سوريا إلى 100 شخص.", {"100": ("deaths", "people")}),
+        ("בתקיפה בחאן יונס נהרגו חמישה בני משפחה אחת.", {"חמישה": ("deaths", "people")}),
+        # Attacks count what they hit.
+        ("وثقت منظمة الصحة العالمية ٦٥٤ هجوما على المنشآت الصحية في غزة.", {"٦٥٤": (None, "hospitals")}),
+        ("The WHO verified 654 attacks on hospitals in Gaza.", {"654": (None, "hospitals")}),
+    ],
+)
+def test_toll_of_a_country_and_attacks_on_a_group(text, expected):
+    check(text, expected, ("metric", "group"))

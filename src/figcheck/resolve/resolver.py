@@ -121,6 +121,10 @@ class Resolver(DateReader, SentenceSharing):
             k: {str(a): str(b) for a, b in (v.get("populations") or {}).items()}
             for k, v in lexicon.section("places").items() if isinstance(v, dict) and v.get("populations")
         }
+        self.toll_of_place = regex.compile(rf"(?i)(?<!\w)(?:[וה]|و|ال)?(?:{alt(lexicon.folded('scope', 'toll_of_place', lang))})(?!\w)")
+        attacks, attack_on = lexicon.folded("scope", "attacks", lang), lexicon.folded("scope", "attack_on", lang)
+        self.attacks_on = regex.compile(rf"(?i)\s*(?:{alt(attacks)})\s+(?:{alt(attack_on)})\s+(?:the\s+)?") if attacks and attack_on else None
+        self.place_people = {k: str(v["people"]) for k, v in lexicon.section("places").items() if isinstance(v, dict) and v.get("people")}
         # Who a count names in a story that names a body holding or counting them (sources.yml
         # 'populations'): "שלושת החטופות … בשבי חמאס" are Israelis.
         self.actor_populations = {
@@ -269,6 +273,9 @@ class Resolver(DateReader, SentenceSharing):
             text, z, m, own=self._counts_other(counted, m.unit), nxt=between[1] if between[1] < sent.end else None,
         )
         group = self._group(self._group_hits(text, z))
+        if group is None and self.attacks_on is not None and (hit := self.attacks_on.match(text, m.end)):
+            # "654 هجوما على المنشآت الصحية": attacks count what they hit.
+            group = self._last([h for h in self.groups.finditer(text, hit.end(), min(sent.end, hit.end() + 40)) if h.start == hit.end()])
         if group is None:
             # "the number of employed rose to 4.3 million": the group the figure's subject counts.
             group = self._last([h for h in self.groups.finditer(text, *z.before) if self.count_of.search(text, max(z.before[0], h.start - 20), h.start)])
@@ -297,6 +304,10 @@ class Resolver(DateReader, SentenceSharing):
             # Who is held where the story is set (places.yml 'populations'): "59 hostages still in
             # Gaza", "90 أسيرا" in a West Bank story; or by whom (sources.yml 'populations').
             group = self._population(text, z, metric, ctx.places, ctx.actors)
+        if group is None and metric in self.default_groups and m.unit == "count":
+            # A toll named for a country counts its people: "ارتفعت حصيلة ضحايا الزلزال في سوريا إلى
+            # ٥٬٨١٤ قتيلا", "the death toll in Gaza rose to 46,000" (places.yml 'people').
+            group = self._place_people(text, z)
         if group is None and metric is not None and m.unit == "count":
             # Whose toll a source keeps ("counts: palestinians" in sources.yml), else the metric's
             # default ("deaths" count people).
@@ -370,6 +381,17 @@ class Resolver(DateReader, SentenceSharing):
                     if group:
                         return group
         return None
+
+    def _place_people(self, text: str, z: Zones) -> str | None:
+        """The people of the one place a toll before the figure is named for, or of the place it lies in."""
+        toll = self.toll_of_place.search(text, *z.before)
+        if toll is None:
+            return None
+        hits = self.places.finditer(text, toll.end(), z.before[1])
+        if len({h.key for h in hits}) != 1 or POSSESSIVE.match(text[hits[0].end : hits[0].end + 3]):
+            return None  # "in Turkey and Syria": two countries' toll is no one people's
+        key = hits[0].key
+        return self.place_people.get(key) or self.place_people.get(self.lexicon.within(key) or "")
 
     @staticmethod
     def _inside_figure(h: Hit, inside: list[Mention]) -> bool:
