@@ -29,13 +29,14 @@ from figcheck.pipeline import extract_document
 GOLD = Path(__file__).parent / "gold"
 
 # Thresholds of issue 3, and the floors reached so far where a language is still below them
-# (every language meets the value+qualifier target; no language meets metric+group+as_of yet).
+# (every language meets the value+qualifier target; Hebrew and Arabic meet metric+group+as_of,
+# and keep their floor at what they reach).
 # A floor is what the extractor measurably does today: the test fails if it gets worse.
 TARGET = {"value+qualifier": 0.95, "metric+group+as_of": 0.90}
 FLOORS: dict[tuple[str, str], float] = {
     ("en", "metric+group+as_of"): 0.79,
-    ("he", "metric+group+as_of"): 0.78,
-    ("ar", "metric+group+as_of"): 0.80,
+    ("he", "metric+group+as_of"): 0.91,
+    ("ar", "metric+group+as_of"): 0.90,
 }
 
 

@@ -162,3 +162,16 @@ def test_hebrew_non_figures(text, figures):
 )
 def test_toll_of_a_country_and_attacks_on_a_group(text, expected):
     check(text, expected, ("metric", "group"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "פי" multiplies the figure before it, which keeps its metric whatever its unit.
+        ("הגירעון הסתכם בכ־6.9% מהתוצר, כמעט פי שניים מהיעד המקורי.", {"כמעט פי שניים": "debt"}),
+        # A relative clause with a linking verb restates the noun before it.
+        ("מחיר דירה ממוצע בתל אביב חצה את רף ה־4 מיליון ₪, כמעט פי שניים מהממוצע הארצי, שעומד על 2.1 מיליון ₪.", {"2.1 מיליון ₪": "price"}),
+    ],
+)
+def test_multipliers_and_restating_clauses(text, expected):
+    check(text, {k: (v,) for k, v in expected.items()}, ("metric",))

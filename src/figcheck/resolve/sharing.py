@@ -210,7 +210,7 @@ class SentenceSharing:
 
     def _fit_unit(self, claim: Claim) -> Claim:
         """A metric borrowed from a neighbour or a far verb must still fit the figure's unit."""
-        if claim.metric is None or self._measures(claim.metric, claim.unit) or self.multiplier.fullmatch(claim.counted or ""):
+        if claim.metric is None or self._measures(claim.metric, claim.unit) or self.multiplier.fullmatch(claim.counted or "") or self.multiplier.search(claim.text):
             return claim  # a multiplier measures whatever the figure it multiplies does
         return claim.model_copy(update={"metric": self.unit_metrics.get(claim.unit)})
 
