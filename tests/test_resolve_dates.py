@@ -224,3 +224,37 @@ def test_a_period_still_ahead_after_ending_in_is_a_target(words):
 )
 def test_shared_and_attached_periods(text, published, figure, date):
     assert claims(text, published)[figure].as_of == date
+
+
+@pytest.mark.parametrize("opener", _lexicon_words("periods", "aside_openers"))
+def test_a_date_in_a_relative_clause_dates_its_own_verb(opener):
+    text = f"Hospital director Hussam Abu Safiya, {opener} was detained last month, is one of more than 160 health workers held by Israel, the WHO said."
+    if opener == "whose":
+        text = "Hospital director Hussam Abu Safiya, whose arrest came last month, is one of more than 160 health workers held by Israel, the WHO said."
+    if opener == "whom":
+        text = "Hospital director Hussam Abu Safiya, whom soldiers detained last month, is one of more than 160 health workers held by Israel, the WHO said."
+    assert claims(text, D(2025, 1, 5))["more than 160"].as_of == D(2025, 1, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "figure", "date"),
+    [
+        # The day a report was made ("said on Friday") gives way to the month the report covers.
+        ("U.S. employers added 256,000 jobs in December, far more than the 160,000 economists had expected, and the unemployment "
+         "rate slipped to 4.1%, the Labor Department said on Friday.", D(2025, 1, 10), "4.1%", D(2024, 12, 31)),
+        ("Housing starts fell 9.8% to a seasonally adjusted annual rate of 1.366 million units in January, the Commerce Department "
+         "said Wednesday.", D(2025, 2, 14), "9.8%", D(2025, 1, 31)),
+        # Without a period in the sentence, the report's day still dates the figure.
+        ("More than 300 civilians were killed around the city, the U.N. said on Monday.", D(2025, 4, 8), "More than 300", D(2025, 4, 7)),
+        # A comparison's date stays in the comparison, up to its comma.
+        ("The ANC's share of the vote was hovering near 40%, down from 57.5% in 2019, with results in from more than half of voting "
+         "districts.", D(2024, 5, 30), "more than half", D(2024, 5, 30)),
+        ("The ANC's share of the vote was hovering near 40%, down from 57.5% in 2019, with results in from more than half of voting "
+         "districts.", D(2024, 5, 30), "57.5%", D(2019, 12, 31)),
+        # A figure whose clause names a period of its own does not take its neighbour's.
+        ("Nvidia's fourth-quarter profit nearly doubled to $22.1 billion, and the chipmaker guided for sales of $43 billion, plus or "
+         "minus 2%, in the current quarter.", D(2025, 2, 26), "$43 billion", D(2025, 2, 26)),
+    ],
+)
+def test_report_days_and_comparisons(text, published, figure, date):
+    assert claims(text, published)[figure].as_of == date

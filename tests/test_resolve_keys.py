@@ -447,3 +447,26 @@ def test_glued_noun_and_share_of_it(text, figure, metric):
     got = claims(text)
     found = next(c for t, c in got.items() if t.startswith(figure))
     assert found.metric == metric
+
+
+@pytest.mark.parametrize("words", ["left the island", "left the city", "left the area", "left the region"])
+def test_leaving_a_place_is_an_evacuation(words):
+    got = claims(f"More than 11,000 people have {words} by ferry and plane, the coastguard said.")
+    assert got["More than 11,000"].metric == "evacuations"
+
+
+@pytest.mark.parametrize("words", ["market value", "market capitalisation", "market capitalization", "market cap"])
+def test_market_value_is_a_price(words):
+    got = claims(f"Shares of Nvidia plunged 17% on Monday, wiping nearly $600 billion off its {words}.")
+    assert got["nearly $600 billion"].metric == "price"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "group"),
+    [
+        ("The cabinet approved a plan to call up tens of thousands of reservists.", "tens of thousands", "soldiers"),
+        ("About 96% of the population is in crisis levels of food insecurity.", "About 96%", "people"),
+    ],
+)
+def test_reservists_and_the_population(text, figure, group):
+    assert claims(text)[figure].group == group

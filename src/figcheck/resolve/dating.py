@@ -96,6 +96,14 @@ class DateReader:
             # "2024 הייתה השנה החמה ביותר …": a year that is the subject of the sentence (periods.yml 'year_subject').
             rf"(?<![\w$€£₪.,/-])(?P<fiscal>(?!))?(?P<y>(?:19|20)[0-9]{{2}})(?=\s+(?:{alt(lexicon.folded('periods', 'year_subject', lang))})(?!\w))"
         )
+        # ", who was detained last month,": a relative clause between commas dates its own verb.
+        asides = lexicon.folded("periods", "aside_openers", lang)
+        self.aside = regex.compile(rf",\s*(?i:{alt(asides)})(?!\w)[^,;:()\n]*,")
+        # "the Labor Department said on Friday": the day a report was made, not a figure's.
+        reporting = lexicon.folded("attribution", "verbs", lang)
+        self.report_day = regex.compile(rf"(?i)(?<!\w)(?:{alt(reporting)})\s+(?:on\s+|early\s+|late\s+)?\Z")
+        comparison = lexicon.folded("periods", "baseline", lang)
+        self.comparison = regex.compile(rf"(?i),\s*(?:{alt(comparison)})(?!\w)")
         began = lexicon.folded("periods", "began", lang)
         # "began in 2011", "since Katrina in 2005": a start named up to three words before the period.
         self.began = regex.compile(rf"(?i)(?<!\w)(?:{alt(began)})\s+(?:[^\s,.;:]+\s+){{0,3}}?(?:(?:in|on|from|the|of)\s+)*\Z")
@@ -116,6 +124,12 @@ class DateReader:
             if b.group() == ";" and not any(sent.start <= f < b.start() for f in self._figure_starts) and not NEW_REPORT.match(text, b.end()):
                 continue
             start = b.end()
+            if self.comparison.match(text, b.start()):
+                # "down from 57.5% in 2019, with results in from more than half": the comparison's
+                # clause ends at the next comma.
+                close = text.find(",", b.end(), m.start)
+                if close >= 0:
+                    start = close + 1
         stop = self.date_break.search(text, m.end, sent.end)
         return start, stop.start() if stop else sent.end
 
@@ -147,19 +161,25 @@ class DateReader:
         self, text: str, m: Mention, sent: Span, ctx: ParagraphContext, dates: list[DateHit], published: dt.date | None,
         cumulative: bool = False, between: tuple[int, int] = (0, 1 << 62),
     ) -> tuple[dt.date | None, str | None, dt.date | None]:
-        since, explicit, relative, period = None, [], [], []
+        since, explicit, relative, period, cut_off = None, [], [], [], []
         clause = self._date_clause(text, m, sent)
+        asides = [(a.start(), a.end()) for a in self.aside.finditer(text, sent.start, sent.end) if not a.start() <= m.start < a.end()]
         for d in dates:
             if not (sent.start <= d.start < sent.end):
                 continue
+            aside = any(a <= d.start < b for a, b in asides)
             if d.kind == "period" and d.date is not None:
+                if aside:
+                    continue
                 # A figure for a named period holds as of its end: "256,000 jobs in December".
                 # A running total holds as of its report, whatever period a side clause names.
                 # Only a period in the figure's own clause, not cut off from it by another
                 # figure, dates it, and not the period a comparison starts from ("up 4% from a
-                # year earlier").
-                if self._dates_figure(text, d.start, m, sent, clause, between, cumulative) and not self._target(text, d, sent, published):
-                    period.append((abs(d.start - m.start), d.date))
+                # year earlier"). One cut off by another figure is kept aside: it outranks the
+                # day a report was made.
+                if self._dates_figure(text, d.start, m, sent, clause, (sent.start, sent.end), cumulative) and not self._target(text, d, sent, published):
+                    within = self._dates_figure(text, d.start, m, sent, clause, between, cumulative)
+                    (period if within else cut_off).append((abs(d.start - m.start), d.date))
                 continue
             if d.precision != "day":
                 continue
@@ -173,7 +193,7 @@ class DateReader:
             if self.since_before.search(text, max(sent.start, d.start - 60), d.start):
                 if since is None or abs(d.start - m.end) < 200:
                     since = date
-            elif not clause[0] <= d.start < clause[1]:
+            elif aside or not clause[0] <= d.start < clause[1]:
                 continue  # "up from 159 on Tuesday; 23 patients have been hospitalised": not the 23's day
             elif inferred and published is not None and (published - date).days > YEARLESS_PAST_DAYS:
                 continue  # "will elect … on November 5", read in October: a date ahead, not one a year back
@@ -181,7 +201,8 @@ class DateReader:
                 if self.dateline is not None and d.kind == "weekday":
                     # "said Sunday" in a story datelined Monday Feb. 24 is Feb. 23.
                     date = weekday_before(text[d.start : d.end], self.dateline) or date
-                relative.append((abs(d.start - m.start), date))
+                report = d.start > m.end and self.report_day.search(text, max(sent.start, d.start - 40), d.start) is not None
+                relative.append((abs(d.start - m.start), date, report))
             elif d.start == self.dateline_at or (published is not None and date > published):
                 continue  # the dateline dates the story, not this figure; a future date is a plan
             else:
@@ -207,12 +228,17 @@ class DateReader:
             return min(explicit)[1], "explicit", since
         # A period still running ("this year") says no more than its report's day: a named day wins.
         period = [p for p in period if not (relative and p[1] == published)]
+        cut_off = [p for p in cut_off if p[1] != published]
         if period:
             return min(period)[1], "explicit", since
         if ctx.tweet_date:
             return ctx.tweet_date, "explicit", since
+        if relative and cut_off and all(r[2] for r in relative):
+            # "… 256,000 jobs in December, …, and the unemployment rate slipped to 4.1%, the Labor
+            # Department said on Friday": the month the report covers, not the day it was made.
+            return min(cut_off)[1], "explicit", since
         if relative:
-            return min(relative)[1], "relative", since
+            return min(relative)[:2][1], "relative", since
         if self.dateline is not None:
             return self.dateline, "dateline", since
         if published:

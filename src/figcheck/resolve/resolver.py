@@ -238,7 +238,7 @@ class Resolver(DateReader, SentenceSharing):
                         c.model_copy(update={"metric": None}) if c.metric and c.metric != "day_count" and self._no_metric(text, x, sent) else c
                         for c, x in zip(tail, inside)
                     ]
-                    tail = self._shared_dates(text, inside, tail)
+                    tail = self._shared_dates(text, inside, tail, sent)
                     claims[len(claims) - len(inside) :] = [self._fit_unit(c) for c in tail]
         return claims
 
@@ -334,15 +334,19 @@ class Resolver(DateReader, SentenceSharing):
             as_of=as_of, as_of_basis=basis, since=since,  # type: ignore[arg-type]
         )
 
-    def _shared_dates(self, text: str, inside: list[Mention], claims: list[Claim]) -> list[Claim]:
+    def _shared_dates(self, text: str, inside: list[Mention], claims: list[Claim], sent: Span) -> list[Claim]:
         """A figure its clause gives no date holds when the figure before it does, if both measure
         the same thing: "2024's average was 1.28C above the baseline, while NOAA's figure was
         1.18C"; "a $1.833 trillion deficit in fiscal 2024, up 8% from the prior year"."""
         for i in range(1, len(claims)):
             prev, claim = claims[i - 1], claims[i]
-            if claim.as_of_basis != "published" or prev.as_of_basis != "explicit" or claim.scope == "period" or ";" in text[inside[i - 1].end : inside[i].start]:
-                # A figure of its own period ("in the current quarter") keeps it; a semicolon starts a new report.
-                continue
+            if claim.as_of_basis != "published" or prev.as_of_basis != "explicit" or ";" in text[inside[i - 1].end : inside[i].start]:
+                continue  # a semicolon starts a new report
+            stop = self.date_break.search(text, inside[i].end, sent.end)
+            if any(h.key == "period" for h in self.scopes.finditer(text, inside[i].end, stop.start() if stop else sent.end)):
+                continue  # "sales of $43 billion … in the current quarter": a period of its own
+            if self.baseline.search(text, inside[i - 2].end if i > 1 else sent.start, inside[i - 1].start):
+                continue  # "down from 57.5% in 2019, with … more than half": the comparison's date
             if claim.unit == prev.unit or self.same_measure.fullmatch(text, inside[i - 1].end, inside[i].start):
                 claims[i] = claim.model_copy(update={"as_of": prev.as_of, "as_of_basis": prev.as_of_basis})
         return claims
