@@ -83,7 +83,7 @@ def test_a_bare_civil_defence_is_gazas_only_in_a_story_set_there(text, source):
 
 SCOPE_WORDS = [
     "had been killed", "had died", "had been wounded", "had been injured", "had been displaced",
-    "had been detained", "had been destroyed",
+    "had been detained", "had been destroyed", "have been damaged", "had been damaged",
 ]
 
 
@@ -311,3 +311,43 @@ def test_a_linking_verb_reaches_its_figure_past_the_subject(lang, phrase):
 def test_a_metric_word_that_only_qualifies_a_group_word_names_no_metric(text, figure, metric, group):
     got = claim(text, figure)
     assert (got.metric, got.group) == (metric, group)
+
+
+@pytest.mark.parametrize(
+    "name", ["Hawaii Gov. Josh Green", "Gov. Josh Green", "Governor Josh Green"],
+)
+def test_a_person_is_one_source_whatever_title_precedes_the_name(name):
+    assert claim(f"{name} said 2,207 structures were destroyed.", "2,207").source == "josh_green"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "source"),
+    [("Maui County officials", "maui_county"), ("Maui County", "maui_county"), ("AFAD officials", "afad"), ("Turkish officials", "turkish_officials")],
+)
+def test_officials_speak_for_the_body_they_are_named_after(speaker, source):
+    assert claim(f"{speaker} said 55 people had died.", "55").source == source
+
+
+@pytest.mark.parametrize(("lang", "phrase"), [(lang, p) for lang in ("en", "he", "ar") for p in DEFINITIONS["including_damaged"][lang]])
+def test_damaged_or_destroyed_is_a_count_of_its_own_of_buildings_destroyed(lang, phrase):
+    ar = f"بلغ عدد المباني {phrase} 2,207 مبنى." if phrase.startswith("ال") else f"قالت السلطات إن 2,207 مبنى {phrase}."
+    text = {"en": f"Officials said 2,207 structures were {phrase}.", "he": f"לדברי הרשות, 2,207 מבנים {phrase}.", "ar": ar}[lang]
+    got = claim(text, "2,207")
+    assert (got.metric, got.definition) == ("buildings_destroyed", "including_damaged")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "phrase"),
+    [
+        ("Officials said 2,207 structures have been damaged or destroyed.", "2,207", "cumulative number of buildings damaged or destroyed"),
+        ("Officials said 1,700 structures have been destroyed.", "1,700", "cumulative number of buildings destroyed"),
+        ("Israel said 300 Palestinians were released on Monday.", "300", "number of Palestinians released"),
+        ("The ministry said 46,565 Palestinians have been killed in Gaza.", "46,565", "cumulative death toll of Palestinians in Gaza"),
+        ("The ministry said 300 identified Palestinians have been killed in Gaza.", "300", "cumulative identified death toll of Palestinians in Gaza"),
+    ],
+)
+def test_a_finding_names_the_measure_in_plain_english(text, figure, phrase):
+    from figcheck.checks.engine import measure
+    from figcheck.resolve.lexicon import default_lexicon
+
+    assert measure(claim(text, figure), default_lexicon()) == phrase

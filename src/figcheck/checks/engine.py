@@ -36,11 +36,20 @@ def measure(c: Claim, lexicon: Lexicon) -> str:
     words = []
     if c.scope == "cumulative":
         words.append("cumulative")
-    if c.definition:
-        words.append(c.definition.replace("_", " "))
-    words.append(label(lexicon, "metrics", c.metric) or "figure")
-    if c.group and c.group != "people":
-        words.append(f"of {label(lexicon, 'groups', c.group)}")
+    definition = lexicon.section("definitions").get(c.definition) or {} if c.definition else {}
+    # A definition may name the measure itself: "number damaged or destroyed", not "including
+    # damaged number destroyed".
+    named = (definition.get("metric_labels") or {}).get(c.metric) if isinstance(definition, dict) else None
+    if c.definition and not named:
+        words.append(str(definition.get("label") or c.definition.replace("_", " ")))
+    metric = str(named or label(lexicon, "metrics", c.metric) or "figure")
+    group = label(lexicon, "groups", c.group) if c.group and c.group != "people" else None
+    if group and metric.startswith("number ") and not metric.startswith("number of "):
+        words.append(f"number of {group} {metric[len('number '):]}")  # "number of buildings destroyed"
+    else:
+        words.append(metric)
+        if group:
+            words.append(f"of {group}")
     if c.place:
         words.append(f"in {label(lexicon, 'places', c.place)}")
     return " ".join(words)

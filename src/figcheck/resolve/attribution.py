@@ -70,6 +70,13 @@ class Attributions:
         stops = "כי|ש|היום|אתמול|הבוקר|הערב|הלילה|ביום|בהודעה|לפיה|على|أن|إن|بأن|يوم|اليوم|أمس|في\\s+بيان|مساء|صباح"
         self.name_stop = regex.compile(rf"(?:\s+(?:{stops})(?!\w)|\s*[,،.;:()\"\n—–]|\Z)")
         listener = {fold(p) for p in (section.get("to_listener") or {}).get(lang) or []}
+        titles = [fold(t) for t in (section.get("titles") or {}).get(lang) or []]
+        roles = [fold(t) for t in (section.get("roles") or {}).get(lang) or []]
+        # The last title, then a capitalised personal name to the end: "Hawaii Gov. Josh Green".
+        self.titled = regex.compile(
+            rf"(?<!\w)(?:{alt(titles)})(?!\w)\s+(?P<person>\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?:\s+(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*|(?:al|el|bin|ibn|de|van|von|der)(?:-\p{{Lu}}[\p{{L}}\p{{M}}'’-]*)?))*)\s*\Z"
+        )
+        self.role_tail = regex.compile(rf"(?i)\s(?:{alt(roles)})\s*\Z")
         self.also_nouns = frozenset(fold(p) for p in (section.get("also_nouns") or {}).get(lang) or [])
         speaking = [v for v in verbs if v not in listener]
         self.what_verb = regex.compile(rf"ما\s+(?:و|ف)?(?:{alt(verbs)})\s+") if lang == "ar" else None
@@ -205,6 +212,20 @@ class Attributions:
         e = words[-1].end() - (len(words[-1].group()) - len(words[-1].group().rstrip(".'’-")))
         return first.start(), e, text[first.start() : e]
 
+    def _person_or_body(self, name: str) -> str:
+        """The part of an unknown speaker's name that stays the same from story to story: the
+        person after a title ("Hawaii Gov. Josh Green" -> "Josh Green"), the body before a role
+        ("Maui County officials" -> "Maui County")."""
+        titled = self.titled.search(name)
+        if titled:
+            return titled.group("person")
+        role = self.role_tail.search(name)
+        if role:
+            body = name[: role.start()].strip()
+            if len(ARTICLE.sub("", body).split()) >= 2 or ACRONYM.search(body):
+                return body
+        return name
+
     def _make(self, start: int, end: int, name: str) -> Attribution:
         name = name.strip()
         hits = self.aliases.finditer(fold(name)) or self.aliases_en.finditer(fold(name))
@@ -213,7 +234,7 @@ class Attributions:
             return Attribution(start, end, name, best.key)
         if not UPPER.search(name) and not HEBREW_ARABIC.search(name):
             return Attribution(start, end, name, "")
-        return Attribution(start, end, name, slug(name))
+        return Attribution(start, end, name, slug(self._person_or_body(name)))
 
 
 @functools.cache

@@ -81,6 +81,8 @@ class Resolver(DateReader, SentenceSharing):
             key: [w for w in words if any(h.start > 0 for h in metric_nouns.finditer(fold(w)))]
             for key, words in ((k, list((v or {}).get(lang) or [])) for k, v in lexicon.section("groups").items() if isinstance(v, dict))
         }, lang)
+        # Definitions whose words name the metric too ("damaged or destroyed"): still read for it.
+        self.metric_definitions = frozenset(k for k, v in lexicon.section("definitions").items() if isinstance(v, dict) and v.get("names_metric"))
         self.usual_definitions = {
             k: frozenset(v.get("usual_for") or ()) for k, v in lexicon.section("definitions").items() if isinstance(v, dict)
         }
@@ -440,7 +442,7 @@ class Resolver(DateReader, SentenceSharing):
             return [h for h in hits if nxt is None or nxt <= h.end or not self.introduces.fullmatch(text, h.end, nxt)]
 
         # Words inside a definition ("including the missing") narrow a metric; they do not name one.
-        narrowing = [(h.start, h.end) for h in self.definitions.finditer(text, z.before[0], z.predicate[1])]
+        narrowing = [(h.start, h.end) for h in self.definitions.finditer(text, z.before[0], z.predicate[1]) if h.key not in self.metric_definitions]
         # A trigger whose metric the figure's unit cannot measure is no candidate ("27,000 acres").
         narrowing += self._names
         # A trigger inside a longer group word is no trigger: "חולים" (patients) in "בתי חולים" (hospitals).
