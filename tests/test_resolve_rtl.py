@@ -175,3 +175,18 @@ def test_toll_of_a_country_and_attacks_on_a_group(text, expected):
 )
 def test_multipliers_and_restating_clauses(text, expected):
     check(text, {k: (v,) for k, v in expected.items()}, ("metric",))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A body's own staff are the staff group sources.yml gives it.
+        ("أعلنت الأونروا أن 273 من موظفيها قُتلوا في غزة منذ بداية الحرب.", {"273": ("deaths", "aid_workers")}),
+        ("UNRWA says 272 of its staff have been killed since October 2023.", {"272": ("deaths", "aid_workers")}),
+        # A body with no staff group, or staff not its own, leave the group as it was.
+        ("The ministry says 40 of its staff have been killed.", {"40": ("deaths", "people")}),
+        ("UNRWA says 30 people have been killed in its shelters.", {"30": ("deaths", "people")}),
+    ],
+)
+def test_a_bodys_own_staff(text, expected):
+    check(text, expected, ("metric", "group"))

@@ -126,6 +126,8 @@ class Resolver(DateReader, SentenceSharing):
         self.toll_of_place = regex.compile(rf"(?i)(?<!\w)(?:[וה]|و|ال)?(?:{alt(lexicon.folded('scope', 'toll_of_place', lang))})(?!\w)")
         attacks, attack_on = lexicon.folded("scope", "attacks", lang), lexicon.folded("scope", "attack_on", lang)
         self.attacks_on = regex.compile(rf"(?i)\s*(?:{alt(attacks)})\s+(?:{alt(attack_on)})\s+(?:the\s+)?") if attacks and attack_on else None
+        self.own_staff = regex.compile(rf"(?i)(?<!\w)(?:من\s+|מ)?(?:{alt(lexicon.folded('scope', 'own_staff', lang))})(?!\w)")
+        self.source_staff = {k: str(v["staff"]) for k, v in lexicon.section("sources").items() if isinstance(v, dict) and v.get("staff")}
         self.place_people = {k: str(v["people"]) for k, v in lexicon.section("places").items() if isinstance(v, dict) and v.get("people")}
         # Who a count names in a story that names a body holding or counting them (sources.yml
         # 'populations'): "שלושת החטופות … בשבי חמאס" are Israelis.
@@ -300,6 +302,8 @@ class Resolver(DateReader, SentenceSharing):
         if metric is None:
             metric = self.unit_metrics.get(m.unit)
         attribution = self._source(text, m, sent, ctx)
+        if group in (None, GENERIC_GROUP) and attribution and attribution.source in self.source_staff and self.own_staff.search(text, m.end, z.np[1]):
+            group = self.source_staff[attribution.source]  # "273 من موظفيها", said by UNRWA: its staff are aid workers
         if group is None and previous is not None and previous.group and self.of_them.match(text, m.end):
             group = previous.group  # "59 חטופים …, ולפחות 35 מהם אינם בחיים": part of the same people
         if group is None and m.unit == "count" and (ctx.places or ctx.actors):
