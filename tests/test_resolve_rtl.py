@@ -190,3 +190,18 @@ def test_multipliers_and_restating_clauses(text, expected):
 )
 def test_a_bodys_own_staff(text, expected):
     check(text, expected, ("metric", "group"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Displaced across a border are refugees; a figure continuing them counts the people named.
+        ("تقول الأمم المتحدة إن نحو 6.8 مليون أوكراني لجأوا إلى الخارج.", {"نحو 6.8 مليون": ("displaced", "refugees")}),
+        ("The UNHCR says 6.9 million Ukrainians are living as refugees abroad, and another 3.7 million are displaced inside the country.",
+         {"6.9 million": ("displaced", "refugees"), "3.7 million": ("displaced", "ukrainians")}),
+        # A singular demonym after a thousand or a million names the people.
+        ("نزح نحو 12 ألف لبناني من قراهم.", {"نحو 12 ألف": ("displaced", "lebanese")}),
+    ],
+)
+def test_refugees_and_singular_demonyms(text, expected):
+    check(text, expected, ("metric", "group"))

@@ -128,6 +128,7 @@ class Resolver(DateReader, SentenceSharing):
         self.attacks_on = regex.compile(rf"(?i)\s*(?:{alt(attacks)})\s+(?:{alt(attack_on)})\s+(?:the\s+)?") if attacks and attack_on else None
         self.own_staff = regex.compile(rf"(?i)(?<!\w)(?:من\s+|מ)?(?:{alt(lexicon.folded('scope', 'own_staff', lang))})(?!\w)")
         self.source_staff = {k: str(v["staff"]) for k, v in lexicon.section("sources").items() if isinstance(v, dict) and v.get("staff")}
+        self.abroad = PhraseMatcher({"refugees": lexicon.words("scope", "abroad", lang)}, lang)
         self.place_people = {k: str(v["people"]) for k, v in lexicon.section("places").items() if isinstance(v, dict) and v.get("people")}
         # Who a count names in a story that names a body holding or counting them (sources.yml
         # 'populations'): "שלושת החטופות … בשבי חמאס" are Israelis.
@@ -227,7 +228,12 @@ class Resolver(DateReader, SentenceSharing):
                     z = zones(text, m.start, end, max(lower, prev_np_end) if self.lang in {"he", "ar"} else lower, upper, self.lang, self.verb_words, self.lead_verbs)
                     prev_np_end = z.np[1]
                     claim = self._claim(path, original, text, m, z, sent, ctx, ex.dates, published, previous, line_starts, period_between)
-                    claims.append(claim)
+                    if claim.metric == "displaced" and self.abroad.finditer(text, z.np[0], z.predicate[1]):
+                        # Displaced across a border are refugees (scope.yml 'abroad'); a figure that
+                        # continues this one still counts the people it names ("another 3.7 million").
+                        claims.append(claim.model_copy(update={"group": "refugees"}))
+                    else:
+                        claims.append(claim)
                     # A part named with "including" is not what a later bare figure continues:
                     # "killed 82 people, including 28 children, and … 41 were still unaccounted for".
                     if previous is None or not (i and self.subset.search(text, inside[i - 1].end, m.start)):
