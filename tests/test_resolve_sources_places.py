@@ -351,3 +351,26 @@ def test_a_finding_names_the_measure_in_plain_english(text, figure, phrase):
     from figcheck.resolve.lexicon import default_lexicon
 
     assert measure(claim(text, figure), default_lexicon()) == phrase
+
+
+@pytest.mark.parametrize(("lang", "verb"), [(lang, v) for lang in ("he", "ar") for v in ATTRIBUTION["verbs"][lang]])
+def test_each_hebrew_and_arabic_reporting_verb_introduces_a_speaker_after_it(lang, verb):
+    text = {"he": f"{verb} משרד הפנים כי 40 בני אדם נהרגו.", "ar": f"{verb} وزارة الداخلية أن 40 شخصا قتلوا."}[lang]
+    assert claim(text, "40").source_text == {"he": "משרד הפנים", "ar": "وزارة الداخلية"}[lang]
+
+
+@pytest.mark.parametrize(("lang", "word"), [(lang, w) for lang in ("he", "ar") for w in ATTRIBUTION["time_words"][lang]])
+def test_a_time_word_between_the_verb_and_the_speaker_is_skipped(lang, word):
+    text = {"he": f"כך מסר {word} משרד הפנים: 40 בני אדם נהרגו.", "ar": f"أعلنت {word} وزارة الداخلية أن 40 شخصا قتلوا."}[lang]
+    assert claim(text, "40").source_text == {"he": "משרד הפנים", "ar": "وزارة الداخلية"}[lang]
+
+
+@pytest.mark.parametrize(
+    ("text", "source_text"),
+    [
+        ("לפי עדכון של משרד הפנים המרוקאי, מספר ההרוגים עומד על 2,122.", "משרד הפנים המרוקאי"),
+        ("بحسب تحديث لوزارة الداخلية المغربية، بلغ عدد القتلى 2,122.", "وزارة الداخلية المغربية"),
+    ],
+)
+def test_according_to_a_bodys_update_names_the_body(text, source_text):
+    assert claim(text, "2,122").source_text == source_text

@@ -79,6 +79,8 @@ class Attributions:
         self.role_tail = regex.compile(rf"(?i)\s(?:{alt(roles)})\s*\Z")
         self.also_nouns = frozenset(fold(p) for p in (section.get("also_nouns") or {}).get(lang) or [])
         speaking = [v for v in verbs if v not in listener]
+        time_words = [fold(w) for w in (section.get("time_words") or {}).get(lang) or []]
+        self.time_after_verb = regex.compile(rf"(?:(?:{alt(time_words)})\s+){{1,2}}") if time_words else None
         self.what_verb = regex.compile(rf"ما\s+(?:و|ف)?(?:{alt(verbs)})\s+") if lang == "ar" else None
         # "…, said the Health Ministry." / "…, said John Smith, a spokesman": a capitalised name that
         # closes its clause; "said Tuesday that 223 cases…" names a day, not a speaker.
@@ -109,6 +111,10 @@ class Attributions:
             # "وفق ما قال مسؤول محلي": "according to what … said", the name follows the verb.
             what = self.what_verb.match(text, m.start("name"), m.end("name")) if self.what_verb else None
             s = what.end() if what else m.start("name")
+            if self.caseless and not self._is_head(text[s : m.end("name")].split(" ", 1)[0]):
+                # "לפי עדכון של משרד הפנים": the body is the name, not the update it published.
+                head = next((w for w in HEAD_WORD.finditer(text, s, m.end("name")) if self._is_head(w.group())), None)
+                s = head.start() + self._head_prefix(head.group()) if head else s
             found.append(self._make(s, m.end("name"), text[s : m.end("name")]))
         for m in self.verb_rx.finditer(text, start, end):
             name = self._name_before(text, start, m.start())
@@ -180,12 +186,27 @@ class Attributions:
         return s, e, text[s:e]
 
     def _is_head(self, word: str) -> bool:
+        return self._head_prefix(word) >= 0
+
+    def _head_prefix(self, word: str) -> int:
+        """How many glued letters stand before a head noun ("لوزارة" 1, "الجيش" 0), or -1."""
         word = fold(word).casefold().strip(".'’-")
+        if word in self.speaker_nouns:
+            return 0
         if self.lang == "ar":
-            word = word.removeprefix("و").removeprefix("ال") if word.startswith(("وال", "ال")) else word
-        elif self.lang == "he" and word not in self.speaker_nouns and word.startswith("ו") and len(word) > 3:
-            word = word[1:]
-        return word in self.speaker_nouns
+            # و/ف/ب/ل glued, then the article: "وزارة" is a head itself, "لوزارة" and "والجيش" carry one.
+            glued = 1 if word[:1] in {"و", "ف", "ب", "ل"} and len(word) > 3 else 0
+            rest = word[glued:]
+            if rest in self.speaker_nouns:
+                return glued
+            if rest.startswith("ال") and rest[2:] in self.speaker_nouns:
+                return 0 if not glued else glued  # the article stays in the name
+            if word.startswith("لل") and word[2:] in self.speaker_nouns:
+                return 1  # "للجيش": ل + الجيش
+            return -1
+        if self.lang == "he" and word.startswith("ו") and len(word) > 3 and word[1:] in self.speaker_nouns:
+            return 0  # "ומשרד": kept as written, as before
+        return -1
 
     def _head_first_before(self, text: str, lower: int, pos: int) -> tuple[int, int, str] | None:
         """Hebrew/Arabic "NAME VERB": from the leftmost head noun of the clause's last six words to the verb."""
@@ -201,7 +222,10 @@ class Attributions:
 
     def _head_first_after(self, text: str, pos: int, upper: int) -> tuple[int, int, str] | None:
         """Hebrew/Arabic "VERB NAME that …": a name opening with a head noun, up to "כי"/"أن" or a stop."""
-        first = HEAD_WORD.match(text, pos + len(text[pos:upper]) - len(text[pos:upper].lstrip()), upper)
+        pos += len(text[pos:upper]) - len(text[pos:upper].lstrip())
+        if self.time_after_verb and (t := self.time_after_verb.match(text, pos, upper)):
+            pos = t.end()
+        first = HEAD_WORD.match(text, pos, upper)
         if first is None or not self._is_head(first.group()):
             return None
         stop = self.name_stop.search(text, first.end(), upper)
