@@ -205,3 +205,15 @@ def test_a_bodys_own_staff(text, expected):
 )
 def test_refugees_and_singular_demonyms(text, expected):
     check(text, expected, ("metric", "group"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # In "A of B nouns VERB" the verb is the part's and the whole is what its noun names.
+        ("כ־4.8 מיליון מתוך 6.8 מיליון בעלי זכות בחירה הצביעו.", {"כ־4.8 מיליון": ("votes", "people"), "6.8 מיליון": ("population", "people")}),
+        ("Officials believe 35 of the 79 hostages still in Gaza are dead.", {"35": ("deaths", "israelis"), "79": ("hostages", "israelis")}),
+    ],
+)
+def test_part_verb_and_whole_noun(text, expected):
+    check(text, expected, ("metric", "group"))

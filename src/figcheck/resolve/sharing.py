@@ -46,6 +46,11 @@ class SentenceSharing:
                 ]
                 metric = verbs[0].key if verbs and self._measures(verbs[0].key, claim.unit) else nxt.metric
                 claims[i] = claim.model_copy(update={"metric": metric, "group": claim.group or nxt.group, "scope": claim.scope or nxt.scope})
+                own = [h.key for h in self.metric_nouns.finditer(nxt.counted or "") if self._measures(h.key, nxt.unit)]
+                if own and own[0] != nxt.metric and metric == nxt.metric:
+                    # "כ־4.8 מיליון מתוך 6.8 מיליון בעלי זכות בחירה הצביעו": the clause's verb is the
+                    # part's; the whole is what its own noun names.
+                    claims[i + 1] = nxt.model_copy(update={"metric": own[0]})
             elif nxt is not None and claim.metric and self.part_of.fullmatch(gap_after):
                 # "68 חברי כנסת מתוך 120", "16 مستشفى فقط من أصل 36": the whole counts what its part counts.
                 claims[i + 1] = nxt.model_copy(update={"metric": nxt.metric or claim.metric, "group": nxt.group or claim.group})
