@@ -249,7 +249,7 @@ def test_generic_people_noun(text, expected):
     [
         # Eligible voters are an electorate (population), not votes; casting ballots are votes.
         ("Some 6.8 million eligible voters will choose a new parliament.", {"Some 6.8 million": ("population", "people")}),
-        ("6.8 מיליון בעלי זכות בחירה רשאים להצביע.", {"6.8 מיליון": ("population", None)}),
+        ("6.8 מיליון בעלי זכות בחירה רשאים להצביע.", {"6.8 מיליון": ("population", "people")}),
         ("Nearly 41 million Americans had already voted early.", {"Nearly 41 million": ("votes", "people")}),
         # A purse is prize money, and a share "of the record" purse is part of it.
         ("He collected $4.2m of the record $21m purse.", {"$4.2m": ("revenue", None), "$21m": ("revenue", None)}),
