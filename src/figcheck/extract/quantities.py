@@ -138,7 +138,7 @@ class Scanner:
         start = rf"(?:(?<=(?<!\w)(?:[{regex.escape(glued)}]{{1,2}}{article})ـ?)|{after})" if glued else after
         # Hebrew writes its glued prefixes with a hyphen too ("עלה ל-9,057", "כ-200"): that hyphen
         # joins a word to the figure, it does not make a code of it.
-        prefix_hyphen = rf"|(?<=(?<!\w)[{regex.escape(glued)}]{{1,3}}-)" if lang == "he" and glued else ""
+        prefix_hyphen = rf"|(?<=(?<!\w)[{regex.escape(glued)}ה]{{1,3}}-)" if lang == "he" and glued else ""
         # The look-ahead for a digit within six characters lets the engine skip plain words fast.
         self.digit_rx = regex.compile(
             rf"(?=[^\n]{{0,6}}[0-9])(?:(?<!\p{{L}})(?P<cur>(?:{pre})\s?))?{SIGN}?(?(sign)|(?(cur)|{start}(?:(?<![^0-9\s%]-){prefix_hyphen}|(?<=(?<![\w-])sub-))))(?P<num>{NUM})"
@@ -160,7 +160,7 @@ class Scanner:
         day_words = lexicon.words("scope", "day_words", lang) + lexicon.words("scope", "day_words", "en")
         self.day_after = regex.compile(rf"\A[\s-]*(?:full\s+|straight\s+|consecutive\s+)?(?:{'|'.join(map(regex.escape, day_words))})(?!\w)", regex.I)
         # "Day 100 of the war", "היום ה־455 למלחמה", "اليوم الـ455": a day word, then the number.
-        own_days = lexicon.words("scope", "day_words", lang)
+        own_days = lexicon.words("scope", "day_words", lang) + lexicon.words("scope", "day_words_before", lang)
         self.day_before = regex.compile(
             rf"(?i)(?<!\w)(?:{'|'.join(map(regex.escape, own_days)) or '(?!)'})[\s\-־]*(?:ה|الـ|ال)?[\-־ـ]?\s*\Z"
         )
