@@ -470,3 +470,29 @@ def test_market_value_is_a_price(words):
 )
 def test_reservists_and_the_population(text, figure, group):
     assert claims(text)[figure].group == group
+
+
+@pytest.mark.parametrize("verb", ["pledged to invest", "will invest", "invest"])
+def test_investing_is_a_cost(verb):
+    got = claims(f"OpenAI and SoftBank {verb} up to $500 billion in U.S. AI infrastructure.")
+    assert got["up to $500 billion"].metric == "cost"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "metric"),
+    [
+        # A verb's one-word object may stand between it and its figure.
+        ("The war has cost Israel some $67 billion so far, the central bank estimates.", "some $67 billion", "cost"),
+        # A change after a period written with a hyphen ("for 2026-27, a cut of 21%") is the same measure.
+        ("WHO member states approved a budget of $4.2 billion for 2026-27, a cut of 21%.", "21%", "budget"),
+        # A noun, then what its people did: the noun is the figure's, the act its part's.
+        ("Turnout was 70.6%, the highest since 2015, with roughly 4.8 million of the country's 6.8 million eligible voters casting ballots.",
+         "6.8 million", "population"),
+        ("Turnout was 70.6%, the highest since 2015, with roughly 4.8 million of the country's 6.8 million eligible voters casting ballots.",
+         "roughly 4.8 million", "votes"),
+        # ... but a list of counted things is still a mixed count.
+        ("The hospital is overwhelmed with 500 patients, wounded and displaced persons.", "500", None),
+    ],
+)
+def test_object_names_hyphenated_periods_and_acts(text, figure, metric):
+    assert claims(text)[figure].metric == metric

@@ -45,6 +45,8 @@ RTL_NOUN = {
     "he": regex.compile(r"(?!מה|כ|ב|ל)[\p{L}\p{M}'\"־-]+(?:ים|ות)"),
     "ar": regex.compile(r"(?!من\b|في\b|على\b|إلى\b|عن\b|مع\b|بال|لل|كال|وال)[\p{L}\p{M}]+"),
 }
+# A one-word name between a verb and its figure: "cost Israel", "gave Ukraine", "paid Musk".
+OBJECT_NAME = regex.compile(r"\s+\p{Lu}[\p{L}'’-]+\s+")
 TO_LINK = regex.compile(r"\s+(?:to|עד|إلى)\s+(?:a\s+record\s+)?")
 TWEET_TAIL = regex.compile(r"—\s*[^—\n]{0,80}\(@\w+\)\s*(?P<date>[^\n]{6,30})\s*\Z")
 
@@ -164,7 +166,7 @@ class Resolver(DateReader, SentenceSharing):
         links = lexicon.folded("scope", "same_measure", lang)
         # "rose 4% to $80,610", "jumped to 3% in January from 2.5%", "₪7,850 last year, up 6.2%".
         self.same_measure = regex.compile(
-            rf"(?i){noun}(?:\s+(?:in|on|during|for|last|this|في|خلال|ב)\s*[\w.']+(?:\s+[\w]+)?)?\s*,?\s*(?:{alt(links)})\s*(?:a\s+record\s+)?"
+            rf"(?i){noun}(?:\s+(?:in|on|during|for|last|this|في|خلال|ב)\s*[\w.'-]+(?:\s+[\w]+)?)?\s*,?\s*(?:{alt(links)})\s*(?:a\s+record\s+)?"
         )
         # A list item: a comma or "and", then at most four words and no verb-like clause break.
         self.listed = regex.compile(r"\s*(?:,|;|\band\b|و|ו)\s*(?:[\p{L}\p{M}'’/&.-]+\s+){0,4}?(?:on|at|with|to)?\s*")
@@ -477,6 +479,12 @@ class Resolver(DateReader, SentenceSharing):
             # are where or whose, not a mixed count: "אלפי מפגינים בכיכר החטופים".
             np_hits = [h for h in np_hits if h.key == head.key]
         if len({h.key for h in np_hits}) >= 2:
+            head = min(np_hits, key=lambda h: h.start)
+            acts = [v for v in self.metric_verbs.finditer(text, head.end, z.np[1]) if v.key != head.key and text[head.end : v.start].strip() == ""]
+            inside_act = lambda h: any(v.start <= h.start and h.end <= v.end for v in acts)  # noqa: E731
+            if head in self.metric_nouns.finditer(text, *z.np) and acts and all(h.key == head.key or inside_act(h) for h in np_hits):
+                # "6.8 million eligible voters casting ballots": the noun, then what its people did.
+                return head.key
             return None  # "patients, wounded and displaced persons": a mixed count has no one metric
         rates = [h for h in np_hits if m.unit == "percent" and self.metric_measures.get(h.key) == "rate"]
         if rates:
@@ -484,7 +492,8 @@ class Resolver(DateReader, SentenceSharing):
             # מבעלי זכות הבחירה", "49% of eligible voters voted" are turnout.
             return rates[0].key
         before = outside(self.metric_verbs.finditer(text, *z.before) + self.metric_nouns.finditer(text, *z.before))
-        adjacent = [h for h in before if not text[h.end : z.before[1]].strip(" \t-־")]
+        # "has cost Israel some $67 billion": an English verb's object named before its figure.
+        adjacent = [h for h in before if not text[h.end : z.before[1]].strip(" \t-־") or (self.lang == "en" and OBJECT_NAME.fullmatch(text, h.end, z.before[1]))]
         if adjacent:
             # "killed 11 people, wounding 30 more": the verb right before wins; of two ending
             # together the longer phrase ("agreed to pay" over "pay").
