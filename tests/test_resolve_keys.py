@@ -496,3 +496,20 @@ def test_investing_is_a_cost(verb):
 )
 def test_object_names_hyphenated_periods_and_acts(text, figure, metric):
     assert claims(text)[figure].metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # One side of a result read its metric from a word of its own; the other side shares it.
+        ("Spain beat England 2-1 in Berlin with a late goal from Mikel Oyarzabal.", {"2": "goals", "1": "goals"}),
+        # A figure restating the one before it takes the metric a later verb gave that one.
+        ("Some 630,000 died of AIDS-related illnesses last year, the lowest since the peak of 2.1 million in 2004.",
+         {"Some 630,000": "deaths", "2.1 million": "deaths"}),
+    ],
+)
+def test_score_sides_and_restated_peaks(text, expected):
+    got = claims(text)
+    for figure, metric in expected.items():
+        assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
+        assert got[figure].metric == metric, f"{figure!r} in {text!r}: {got[figure].metric}"

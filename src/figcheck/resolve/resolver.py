@@ -106,6 +106,7 @@ class Resolver(DateReader, SentenceSharing):
         self.event_names = PhraseMatcher(names, lang)
         # Results and divisions written "A-B" (metrics.yml 'score_line', 'score_max').
         self.score_words = PhraseMatcher({k: list((v.get("score_line") or {}).get(lang) or []) for k, v in metrics.items()}, lang)
+        self.score_metrics = frozenset(k for k, v in metrics.items() if (v.get("score_line") or {}).get(lang))
         self.score_max = {k: (float(v["score_max"]), str(v.get("score_above"))) for k, v in metrics.items() if v.get("score_max") is not None}
         # metrics.yml 'instead_of': (metric read, metric meant) → the words that make the swap.
         self.instead_of = {
@@ -243,6 +244,7 @@ class Resolver(DateReader, SentenceSharing):
                 if inside:
                     tail = self._share_keys(text, inside, claims[len(claims) - len(inside) :])
                     tail = self._clause_verbs(text, inside, tail, sent)
+                    tail = self._restated(text, inside, tail)
                     tail = self._context_shares(text, tail, sent)
                     tail = self._score_lines(text, inside, tail, sent)
                     # A poll's sample or error takes no metric from a neighbour either.

@@ -26,6 +26,7 @@ class SentenceSharing:
     introduces: regex.Pattern[str]
     restates: regex.Pattern[str]
     multiplier: regex.Pattern[str]
+    score_metrics: frozenset[str]  # metrics a result "A-B" is written in (metrics.yml 'score_line')
 
     def _share_keys(self, text: str, inside: list[Mention], claims: list[Claim]) -> list[Claim]:
         """Figures that borrow their key from a neighbour, rewritten in place.
@@ -76,13 +77,6 @@ class SentenceSharing:
                 # same count, whatever generic noun it carries ("ليرتفع العدد الإجمالي إلى 227 حالة").
                 claims[i] = claim.model_copy(update={"metric": prev.metric, "group": claim.group or prev.group})
                 continue
-            if prev is not None and prev.metric and (
-                self.restates.search(text, inside[i - 1].end, inside[i].start) or (claim.metric is None and self._multiplies(text, inside[i]))
-            ):
-                # "economists put it at 89.74%", "12.6 million cases, three times the 2023 total": the
-                # figure restates or multiplies the one before it, and counts what that one counts.
-                claims[i] = claim.model_copy(update={"metric": prev.metric, "group": prev.group})
-                continue
             if prev is not None and prev.metric and self.of_them.match(text, inside[i].end):
                 # "1,301 pilgrims died, 83% of them unregistered": a share of the figure before,
                 # counting what it counts unless it names its own metric.
@@ -102,6 +96,19 @@ class SentenceSharing:
                 # "… among them six children"; "the CDU on 29%, the AfD on 21": same measure.
                 group = claim.group or (self.default_groups.get(prev.metric) if claim.unit == "count" else None)
                 claims[i] = claim.model_copy(update={"metric": prev.metric, "scope": claim.scope or prev.scope, "group": group})
+        return claims
+
+    def _restated(self, text: str, inside: list[Mention], claims: list[Claim]) -> list[Claim]:
+        """"economists put it at 89.74%", "12.6 million cases, three times the 2023 total": a figure
+        that restates or multiplies the one before it counts what that one counts (run once the
+        clause verbs have given the one before its metric: "630,000 died …, the lowest since the
+        peak of 2.1 million")."""
+        for i in range(1, len(claims)):
+            prev, claim = claims[i - 1], claims[i]
+            if prev.metric and (
+                self.restates.search(text, inside[i - 1].end, inside[i].start) or (claim.metric is None and self._multiplies(text, inside[i]))
+            ):
+                claims[i] = claim.model_copy(update={"metric": prev.metric, "group": prev.group})
         return claims
 
     def _clause_verbs(self, text: str, inside: list[Mention], claims: list[Claim], sent: Span) -> list[Claim]:
@@ -189,9 +196,16 @@ class SentenceSharing:
         """
         for i in range(len(claims) - 1):
             a, b, ma, mb = claims[i], claims[i + 1], inside[i], inside[i + 1]
-            if a.metric or b.metric or a.unit != "count" or b.unit != "count" or ma.ordinal or mb.ordinal:
+            if (a.metric and b.metric) or a.unit != "count" or b.unit != "count" or ma.ordinal or mb.ordinal:
                 continue
             if not (SCORE_NUMBER.fullmatch(a.text) and SCORE_NUMBER.fullmatch(b.text) and SCORE_JOIN.fullmatch(text, ma.end, mb.start)):
+                continue
+            if a.metric or b.metric:
+                # "beating England 2-1 … with a late goal": one side read a result's metric, the
+                # other shares it; any other metric on one side is no score line.
+                key = a.metric or b.metric
+                if key in self.score_metrics:
+                    claims[i], claims[i + 1] = a.model_copy(update={"metric": key}), b.model_copy(update={"metric": key})
                 continue
             stop = None
             for stop in self.clause_stop.finditer(text, inside[i - 1].end if i else sent.start, ma.start):
