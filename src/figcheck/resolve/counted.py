@@ -39,6 +39,7 @@ class Counted:
     def __init__(self, lexicon: Lexicon, lang: str) -> None:
         data = lexicon.section("counted").get(lang) or {}
         self.stop = {str(w).casefold() for w in data.get("after_noun") or []}
+        self.skip_first = {str(w).casefold() for w in data.get("before_noun") or []}
         self.plurals = {str(w).casefold() for w in data.get("plurals") or []}
         self.not_plural = {str(w).casefold() for w in data.get("not_plural") or []}
         self.english = lang == "en"
@@ -89,6 +90,9 @@ class Counted:
             word, low = words[i], words[i].casefold()
             if not word[0].isalnum() or (not out and low in CONJUNCTIONS):
                 break  # "0.2% and the FTSE fell": no counted noun
+            if not out and i == 0 and low in self.skip_first and i + 1 < len(words):
+                i += 1
+                continue  # "2.7m combined digital sales" count digital sales
             if low in self.stop or (len(out) >= 2 and low.endswith("ed") and len(low) > 4):
                 break
             if value == 1 and out and (low == "of" or self.plural(word)):
