@@ -217,3 +217,18 @@ def test_refugees_and_singular_demonyms(text, expected):
 )
 def test_part_verb_and_whole_noun(text, expected):
     check(text, expected, ("metric", "group"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # How long people live is no duration: the group named before the figure, else people.
+        ("תוחלת החיים בישראל עומדת על 82.7 שנים, נשים חיות בממוצע כ־3.5 שנים יותר מגברים.",
+         {"82.7 שנים": (None, "people"), "כ־3.5 שנים": (None, "women")}),
+        ("Life expectancy in the U.S. rose to 78.4 years in 2023.", {"78.4 years": (None, "people")}),
+        # Other years stay a duration.
+        ("The women were released after 471 days in captivity and a siege of 2 years.", {"471 days": ("duration", None)}),
+    ],
+)
+def test_lifespan_is_no_duration(text, expected):
+    check(text, expected, ("metric", "group"))

@@ -132,6 +132,7 @@ class Resolver(DateReader, SentenceSharing):
         self.own_staff = regex.compile(rf"(?i)(?<!\w)(?:من\s+|מ)?(?:{alt(lexicon.folded('scope', 'own_staff', lang))})(?!\w)")
         self.source_staff = {k: str(v["staff"]) for k, v in lexicon.section("sources").items() if isinstance(v, dict) and v.get("staff")}
         self.abroad = PhraseMatcher({"refugees": lexicon.words("scope", "abroad", lang)}, lang)
+        self.lifespan = regex.compile(rf"(?i)(?<!\w)(?:{alt(lexicon.folded('scope', 'lifespan', lang))})(?!\w)")
         self.place_people = {k: str(v["people"]) for k, v in lexicon.section("places").items() if isinstance(v, dict) and v.get("people")}
         # Who a count names in a story that names a body holding or counting them (sources.yml
         # 'populations'): "שלושת החטופות … בשבי חמאס" are Israelis.
@@ -309,7 +310,11 @@ class Resolver(DateReader, SentenceSharing):
             metric = None  # "a survey of 1,400 adults", "a margin of error of 2.5 points"
         if metric is not None and not self._measures(metric, m.unit):
             metric = None  # "burned more than 27,000 acres and destroyed …": acres are no count of buildings
-        if metric is None:
+        lifespan = m.unit == "year" and self.lifespan.search(text, sent.start, m.start) is not None
+        if lifespan:
+            # How long people live is no duration: the group named before the figure, else people.
+            metric, group = None, group or self._last(self.groups.finditer(text, *z.before)) or GENERIC_GROUP
+        elif metric is None:
             metric = self.unit_metrics.get(m.unit)
         attribution = self._source(text, m, sent, ctx)
         if group in (None, GENERIC_GROUP) and attribution and attribution.source in self.source_staff and self.own_staff.search(text, m.end, z.np[1]):
