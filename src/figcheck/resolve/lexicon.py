@@ -94,6 +94,21 @@ def _phrase_key(phrase: str) -> str:
     return _word_key(first.group()) if first else phrase[0]
 
 
+def _bisected(seen: Any, start: int, end: int) -> list[Hit] | None:
+    """The usual window, answered by two bisections: its matches on the whole text end inside it
+    and none runs into the next, so the walk in ``_find`` would take each of them as it is. None
+    when the window needs that walk."""
+    found_at = seen.found_at
+    i = bisect.bisect_left(found_at, start)
+    j = bisect.bisect_left(found_at, end, i)
+    if i == j:
+        return []
+    overlaps = seen.overlaps
+    if seen.found_end[j - 1] <= end and overlaps[j - 1] == overlaps[i]:
+        return seen.found[i:j] if seen.all_hits else [h for h in seen.found[i:j] if h is not None]  # type: ignore[misc]
+    return None
+
+
 def _remember(cache: dict[int, tuple[str, Any]], text: str, make: Callable[[], Any]) -> Any:
     """``make()`` for ``text``, kept for the last CACHED_TEXTS texts (by identity, least recent out)."""
     entry = cache.pop(id(text), None)
@@ -267,14 +282,9 @@ class PhraseMatcher:
             end = size
         seen = self._last
         if seen is not None and seen.text is text and (end == size or end <= 0 or text[end - 1].isspace() or not WORD.match(text, end)):
-            found_at = seen.found_at
-            i = bisect.bisect_left(found_at, start)
-            j = bisect.bisect_left(found_at, end, i)
-            if i == j:
-                return []
-            overlaps = seen.overlaps
-            if seen.found_end[j - 1] <= end and overlaps[j - 1] == overlaps[i]:
-                return seen.found[i:j] if seen.all_hits else [h for h in seen.found[i:j] if h is not None]  # type: ignore[misc]
+            quick = _bisected(seen, start, end)
+            if quick is not None:
+                return quick
         if self.pattern is None:
             return []
         if size <= SHORT_TEXT and start <= 0 and end == size:
@@ -295,16 +305,9 @@ class PhraseMatcher:
             seen = self._last = _remember(self._seen, text, lambda: self._candidates(text))
         if start < end < size and WORD.match(text, end) and not text[end - 1].isspace():
             return self._cut(seen, text, start, end)
-        found_at = seen.found_at
-        i = bisect.bisect_left(found_at, start)
-        j = bisect.bisect_left(found_at, end, i)
-        if i == j:
-            return []
-        overlaps = seen.overlaps
-        if seen.found_end[j - 1] <= end and overlaps[j - 1] == overlaps[i]:
-            # The usual window: its matches on the whole text end inside it and none runs into the
-            # next, so the walk below would take each of them as it is.
-            return seen.found[i:j] if seen.all_hits else [h for h in seen.found[i:j] if h is not None]  # type: ignore[misc]
+        quick = _bisected(seen, start, end)
+        if quick is not None:
+            return quick
         done = seen.windows.get((start, end))
         if done is not None:
             return list(done)
