@@ -130,6 +130,28 @@ def test_group(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "figure", "scope"),
+    [
+        # A rate or a level moves both ways: "rose to" makes no running total of it.
+        ("Consumer price inflation rose to 3.8% in July, the statistics office said.", "3.8%", None),
+        ("The jobless rate has risen to 5.1% since the spring.", "5.1%", None),
+        ("Core inflation rose to 3.5% from 3.3%.", "3.5%", None),
+        ("Bitcoin's price rose to $103,800 on Thursday.", "$103,800", None),
+        ("Temperatures climbed to 41C in Seville on Sunday.", "41C", None),
+        ("Wind speeds rose to 150 km/h as the storm neared the coast.", "150 km/h", None),
+        ("The magnitude of the quake was revised and has risen to 7.1.", "7.1", None),
+        # A count or a sum of money still adds up.
+        ("The death toll rose to 2,012, the interior ministry said.", "2,012", "cumulative"),
+        ("The cost of the war has risen to $67 billion since October.", "$67 billion", "cumulative"),
+    ],
+)
+def test_rates_and_levels_are_no_running_total(text, figure, scope):
+    got = claims(text)
+    assert figure in got, sorted(got)
+    assert got[figure].scope == scope
+
+
+@pytest.mark.parametrize(
     ("text", "scope"),
     [
         # "since" after a superlative marks a record, not a running total.

@@ -93,6 +93,8 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
         self.default_groups = {k: v["default_group"] for k, v in metrics.items() if v.get("default_group")}
         self.unit_metrics = {str(u): k for k, v in metrics.items() for u in v.get("units") or []}
         self.metric_measures = {k: str(v["measures"]) for k, v in metrics.items() if v.get("measures")}
+        # What moves both ways is never a running total (metrics.yml: 'measures: rate', 'level').
+        self.levels = frozenset(k for k, v in metrics.items() if v.get("level") or v.get("measures") == "rate")
         self.metric_units = {k: frozenset(map(str, v.get("units") or [])) for k, v in metrics.items()}
         self.event_names = PhraseMatcher(names, lang)
         # Results and divisions written "A-B" (metrics.yml 'score_line', 'score_max').
@@ -245,8 +247,14 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
                         for c, x in zip(tail, inside)
                     ]
                     tail = self._shared_dates(text, inside, tail, sent)
+                    tail = [c.model_copy(update={"scope": None}) if c.scope == "cumulative" and not self._tally(c.unit, c.metric) else c for c in tail]
                     claims[len(claims) - len(inside) :] = [self._fit_unit(c) for c in tail]
         return claims
+
+    def _tally(self, unit: str, metric: str | None) -> bool:
+        """Whether a figure can be a running total: "inflation rose to 3.8%" and "Bitcoin rose to
+        $103,800" cannot, a rate or a level moves both ways (metrics.yml 'measures: rate', 'level')."""
+        return unit != "percent" and metric not in self.levels
 
     def _paragraph(self, text: str, para: Span, dates: list[DateHit]) -> ParagraphContext:
         tail = TWEET_TAIL.search(text, para.start, para.end)
@@ -307,6 +315,8 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
             metric, group = None, group or self._last(self.groups.finditer(text, *z.before)) or GENERIC_GROUP
         elif metric is None:
             metric = self.unit_metrics.get(m.unit)
+        if scope == "cumulative" and not self._tally(m.unit, metric):
+            scope = None
         attribution = self._source(text, m, sent, ctx)
         if group in (None, GENERIC_GROUP) and attribution and attribution.source in self.source_staff and self.own_staff.search(text, m.end, z.np[1]):
             group = self.source_staff[attribution.source]  # "273 من موظفيها", said by UNRWA: its staff are aid workers
