@@ -47,6 +47,11 @@ class Bounds:
         self.across_subject = regex.compile(rf"(?:{verbs.pattern})(?:\s+[\p{{L}}\p{{M}}]+){{1,{n}}}\s+\Z", regex.I) if n and subject else None
         ratio = list((section.get("ratio_join") or {}).get(lang) or [])
         self.ratio = regex.compile(rf"(?i)\s+(?:{_alt(ratio)})\s+")
+        particle = (section.get("particle_verbs") or {}).get(lang) or {}
+        self.particle_verb = (
+            regex.compile(rf"(?i)(?<!\w)(?:{_alt(list(particle.get('verbs') or []))})\s+\Z") if particle.get("verbs") else None
+        )
+        self.particle = fold(str(particle.get("particle") or "")).lower()
         ranges = section.get("ranges") or {}
         words = lambda key: list((ranges.get(key) or {}).get(lang) or [])  # noqa: E731
         glue = r"[\s\-־]*" if lang == "he" else r"\s*"
@@ -170,6 +175,8 @@ class Bounds:
         bound = self.before.search(text, max(line_start, m.start - 40), m.start)
         if bound and m.aside == "frame" and FRAME_ARTICLE.search(text, max(0, bound.start() - 6), bound.start()):
             return m  # "in the past two years": "past" names the frame, it bounds nothing
+        if bound and self._moved(text, bound.start(), bound.group(), line_start):
+            return m  # "picked up to 5.2%": the verb's particle, no bound
         qualifier, start, end = "exact", m.start, m.end
         if bound:
             qualifier, start = bound.lastgroup or "exact", bound.start()
@@ -183,6 +190,13 @@ class Bounds:
             return m
         core = m.end if end != m.end else -1
         return replace(m, start=start, end=end, core_end=core, qualifier=qualifier, **interval(qualifier, m, self.lexicon))
+
+    def _moved(self, text: str, start: int, phrase: str, line_start: int) -> bool:
+        """Whether a bound phrase opens with the particle of the verb before it (bounds.yml 'particle_verbs')."""
+        words = phrase.split(None, 1)
+        if self.particle_verb is None or not words or words[0].lower() != self.particle:
+            return False
+        return self.particle_verb.search(text, max(line_start, start - 30), start) is not None
 
     def _after(self, text: str, end: int) -> tuple[str, int] | None:
         """A bound after the figure, perhaps past its counted noun ("24 فلسطينيا على الأقل")."""
