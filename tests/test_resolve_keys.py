@@ -136,6 +136,7 @@ def test_group(text, expected):
         ("Consumer price inflation rose to 3.8% in July, the statistics office said.", "3.8%", None),
         ("The jobless rate has risen to 5.1% since the spring.", "5.1%", None),
         ("Core inflation rose to 3.5% from 3.3%.", "3.5%", None),
+        ("The gap in the polls has climbed to 4.5 percentage points since the debate.", "4.5 percentage points", None),
         ("Bitcoin's price rose to $103,800 on Thursday.", "$103,800", None),
         ("Temperatures climbed to 41C in Seville on Sunday.", "41C", None),
         ("Wind speeds rose to 150 km/h as the storm neared the coast.", "150 km/h", None),

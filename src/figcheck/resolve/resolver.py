@@ -254,7 +254,7 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
     def _tally(self, unit: str, metric: str | None) -> bool:
         """Whether a figure can be a running total: "inflation rose to 3.8%" and "Bitcoin rose to
         $103,800" cannot, a rate or a level moves both ways (metrics.yml 'measures: rate', 'level')."""
-        return unit != "percent" and metric not in self.levels
+        return unit not in RATE_UNITS and metric not in self.levels
 
     def _paragraph(self, text: str, para: Span, dates: list[DateHit]) -> ParagraphContext:
         tail = TWEET_TAIL.search(text, para.start, para.end)
@@ -475,6 +475,10 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
             best = max(named, key=lambda h: h.end - h.start)
             return Attribution(best.start, best.end, text[best.start : best.end], best.key)
         return ctx.label
+
+# Shares and their differences ("1.5 percentage points", "25 basis points") move both ways.
+RATE_UNITS = frozenset({"percent", "percentage_point", "basis_point"})
+
 
 def _position(line_starts: list[int], offset: int) -> tuple[int, int]:
     i = bisect.bisect_right(line_starts, offset) - 1
