@@ -104,8 +104,17 @@ class Attributions:
                 prefix = "(?:[ובל]?)" if lang == "he" else "(?:و?(?:ب|ل)?)" if lang == "ar" else ""
                 rx = regex.compile(rf"(?i)(?<!\w){prefix}(?:the\s+)?(?P<name>{body})(?!\w)")
                 self.generic.append((key, frozenset(entry.get("places") or []), rx))
+        self._last_found: tuple[str, int, int, tuple[Attribution, ...]] | None = None
 
     def find(self, text: str, start: int, end: int) -> list[Attribution]:
+        """The attributions of ``text[start:end]``. The resolver asks once per sentence and again
+        for each of its figures: the last answer is kept (same text object, same window)."""
+        last = self._last_found
+        if last is None or last[0] is not text or last[1] != start or last[2] != end:
+            last = self._last_found = (text, start, end, tuple(self._find(text, start, end)))
+        return list(last[3])
+
+    def _find(self, text: str, start: int, end: int) -> list[Attribution]:
         found = []
         for m in self.before_rx.finditer(text, start, end):
             # "وفق ما قال مسؤول محلي": "according to what … said", the name follows the verb.
