@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import regex
@@ -17,6 +18,12 @@ ORDER_BEFORE = regex.compile(r"(?i)(?:first|second|third|fourth|last|final|latte
 FOLLOWING_WORD = regex.compile(r"[\s\-־]*([\p{L}\p{M}]+)")
 SENTENCE_END = regex.compile(r"[.!?:\"“”\n]\s*\Z")
 WORD_SEP = regex.compile(r"[\s\-־]+")
+# A line a run of number words may cross whole: blank, "and", or dashes (the separators' parts).
+PASSABLE_LINE = regex.compile(r"\s*and\s*|[\s\-־]*", regex.I)
+# The code points regex's case-insensitive matching takes for an ASCII letter besides its two
+# cases (tests/test_number_words_scan.py checks this against every code point). Mapped onto the
+# letter, then lower-cased, a text holds a number word's letters where the pattern can match it.
+CASE_PARTNERS = str.maketrans({"\u0130": "i", "\u017f": "s", "\u212a": "k"})
 
 
 @dataclass(frozen=True)
@@ -107,13 +114,92 @@ class WordNumbers:
             )
         self.and_fraction = regex.compile(rf"\s+and\s+(?:{art})\s+(?P<f>{alt(sorted(self.fractions, key=len, reverse=True))})(?![\w-])", regex.I) if self.fractions and self.articles else None
         self.scale_after = regex.compile(rf"\s+(?:of\s+)?(?:a\s+|an\s+)?(?P<s>{alt(sorted(self.scales, key=len, reverse=True))})(?![\w])", regex.I)
+        self.literals = self._literals([*words, *ords, *self.fractions], prefixes + self.joiner)
+
+    @staticmethod
+    def _literals(words: list[str], glue: str) -> re.Pattern[str] | None:
+        """A stdlib ``re`` alternation of the number words, case-sensitive, for ``_spans``: None
+        when it could miss a place the patterns match (a word with a space, or a cased letter
+        other than ASCII lower case, whose case partners CASE_PARTNERS does not list).
+
+        A number word the patterns read stands after a character that is no word character, a
+        separator, or a prefix or conjunction glued to it (``glue``): never right after another
+        letter of the number words ("ست" inside "مستشفى"), so the search skips those places.
+        """
+        if not words or any(not w or regex.search(r"\s", w) for w in words):
+            return None
+        letters = set("".join(words))
+        for ch in letters:
+            if ch.isascii() and ch.isupper() or not ch.isascii() and (ch.lower() != ch or ch.upper() != ch):
+                return None
+        inner = "".join(sorted(ch for ch in letters - set(glue) - set("-־") if regex.match(r"\w", ch)))
+        body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+        return re.compile(f"(?<![{re.escape(inner)}])(?:{body})" if inner else body)
+
+    def _spans(self, text: str) -> list[tuple[int, int]]:
+        """The stretches of ``text`` that hold every match of the number-word patterns.
+
+        Scanning only these finds the whole text's matches (``regex`` finditer with pos and
+        endpos), because a match ends in a number word, so on a line that holds one (a *hot*
+        line, found with ``self.literals``), and a line it crosses whole is blank, "and" or dashes
+        (PASSABLE_LINE). A stretch runs from the start of the last line before its first hot line
+        that is not passable (where an article or a prefix may start the match) to the end of a
+        hot line after which no hot line follows through passable lines only. Its edges are line
+        ends, so the look-behind and look-aheads see the same there as in the whole text.
+        """
+        literals = self.literals
+        if literals is None:
+            return [(0, len(text))]
+        probe = _probe(text)
+        if len(probe) != len(text):
+            return [(0, len(text))]
+        spans: list[tuple[int, int]] = []
+        size = len(text)
+        line_end = -1
+        for m in literals.finditer(probe):
+            at = m.start()
+            if at < line_end:
+                continue  # same hot line
+            line_start = text.rfind("\n", 0, at) + 1
+            line_end = text.find("\n", at)
+            if line_end < 0:
+                line_end = size
+            if spans and self._passable(text, spans[-1][1], line_start):
+                spans[-1] = (spans[-1][0], line_end)
+                continue
+            start = line_start
+            floor = spans[-1][1] if spans else -1
+            while start > floor + 1:
+                before = text.rfind("\n", 0, start - 1) + 1
+                start = before
+                if not PASSABLE_LINE.fullmatch(text, before, text.find("\n", before)):
+                    break
+            spans.append((max(start, 0), line_end))
+        return spans
+
+    @staticmethod
+    def _passable(text: str, start: int, end: int) -> bool:
+        """Whether the lines between two line ends (``start`` a newline, ``end`` a line's start)
+        are all passable."""
+        at = start + 1
+        while at < end:
+            stop = text.find("\n", at)
+            if not PASSABLE_LINE.fullmatch(text, at, stop):
+                return False
+            at = stop + 1
+        return True
 
     def finditer(self, text: str) -> list[WordHit]:
         """Each run of number words, and each fraction, with its value."""
+        if self.pattern is None:
+            return []
+        return self._scan(text, self._spans(text))
+
+    def _scan(self, text: str, spans: list[tuple[int, int]]) -> list[WordHit]:
         out: list[WordHit] = []
         if self.pattern is None:
             return out
-        for m in self.pattern.finditer(text):
+        for m in (m for lo, hi in spans for m in self.pattern.finditer(text, lo, hi)):
             parsed = self.parse(m.group("n"))
             if parsed is not None:
                 value, end = parsed[0], m.end("n")
@@ -123,14 +209,16 @@ class WordNumbers:
                     value, end = value + self.fractions[_casefold(extra.group("f"))], extra.end()
                 out.append(WordHit(m.start("n"), end, value, parsed[1], scaled=parsed[2] > 1, scale=parsed[2]))
         if self.fraction_rx is not None:
-            for m in self.fraction_rx.finditer(text):
+            for m in (m for lo, hi in spans for m in self.fraction_rx.finditer(text, lo, hi)):
                 hit = self._fraction(text, m)
                 if hit is not None:
                     out.append(hit)
         return out
 
     def _fraction(self, text: str, m: regex.Match[str]) -> WordHit | None:
-        share = self.fractions[_casefold(m.group("f"))]
+        share = self.fractions.get(_casefold(m.group("f")))
+        if share is None:
+            return None  # a case partner of a letter ("fİfth"): regex matched what folds to no word of ours
         count = _casefold(m.group("count") or "")
         n = self.cardinals.get(count, 1)
         after = text[m.end() : m.end() + 8]
@@ -205,6 +293,12 @@ class WordNumbers:
         if not seen:
             return None
         return float(total + current), ordinal, scaled
+
+
+def _probe(text: str) -> str:
+    """``text`` as the literal search reads it: each case partner of a letter that regex's
+    case-insensitive match accepts turned into that letter."""
+    return (text if text.isascii() else text.translate(CASE_PARTNERS)).lower()
 
 
 def _casefold(text: str) -> str:
