@@ -518,3 +518,41 @@ def test_object_names_hyphenated_periods_and_acts(text, figure, metric):
 )
 def test_score_sides_and_restated_peaks(text, expected):
     assert_keys(text, expected, "metric")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Verbs read for money only: winning an amount is prize money, a levy raising one revenue ...
+        ("Scheffler won the Masters and $3.6 million on Sunday.", {"$3.6 million": "revenue"}),
+        ("The new levy would raise £4 billion a year, the Treasury said.", {"£4 billion a year": "revenue"}),
+        # ... while a share that is won stays a vote share.
+        ("The Greens won 14% of the vote in the state election.", {"14%": "votes"}),
+        # A price is money: "behind closed doors" prices nothing; what a phrase's last word counts is its own.
+        ("The club was fined $100,000 and ordered to play three home matches behind closed doors.", {"three": None}),
+        ("Brent crude closed at $74.20 a barrel on Friday.", {"$74.20": "price"}),
+        # Assets quoted by their price.
+        ("Ether topped $4,000 for the first time since March.", {"topped $4,000": "price"}),
+        ("The Nasdaq is down 12% from its December peak.", {"12%": "price"}),
+        # A player's contract and a club's payroll are wages; a relative clause's verb is not the figure's.
+        ("The striker signed a five-year, £200 million contract with the club.", {"£200 million": "wages"}),
+        ("The Yankees' payroll this year will top $300 million, which could cost the owners $60m in tax.",
+         {"$300 million": "wages", "$60m": "cost"}),
+        # What an amount is, named right after it, outranks a verb further on ...
+        ("Parliament approved a €200 billion defence fund to be spent over ten years.", {"€200 billion": "budget"}),
+        # ... but not a noun past a conjunction.
+        ("The 2026 budget totals $90 billion and sets a deficit target of 3% of GDP.", {"$90 billion": "budget"}),
+        # A part's whole is the figure before it in the same unit, not a vote between them.
+        ("The Senate passed $40 billion in disaster aid by 70-28, including $12 billion for farmers.", {"$12 billion": "aid"}),
+        ("The firms pledged to invest $20 billion over five years, starting with $5 billion this year.", {"$5 billion": "cost"}),
+        # A target the figure falls short of, or a restatement with a hedge, counts what it counts.
+        ("Donors pledged $2 billion at the conference, far short of the $6 billion the U.N. had requested.", {"$6 billion": "aid"}),
+        ("The ministry put the cost at $3 billion, though economists put the figure closer to $5 billion.", {"$5 billion": "cost"}),
+        # A percentage that is a tariff's, a stake's or a discount's own rate is no share of anything.
+        ("The EU imposed a 25% tariff on steel imports from China.", {"25%": None}),
+        ("The fund bought a 5% stake in the airline for $300 million.", {"5%": None}),
+        ("Some 30% of tax revenue comes from oil and gas.", {"Some 30%": "revenue"}),
+    ],
+)
+def test_money_metrics(text, expected):
+    assert_keys(text, expected, "metric")

@@ -19,13 +19,16 @@ NP_STOP = {
 }
 # Words between a figure and its noun phrase: "of the …"; Arabic "من" ("١٬٠٠٠ من العاملين الصحيين").
 LEAD_INS = {"en": {"of", "the"}, "he": set(), "ar": {"من"}}
-CLAUSE_END = regex.compile(r"[.;:!?—–()\[\]\"]|,\s+(?:and|but|while|according|as)\b|\s-\s")
+CLAUSE_END = regex.compile(r"[.;:!?—–()\[\]\"]|,\s+(?:and|but|while|according|as|which|who)\b|\s-\s")
 # Hebrew and Arabic chain clauses with a comma and a conjunction glued to the next word
 # ("…، فيما بلغت نسبة المشاركة"): a comma ends the predicate.
 CLAUSE_END_RTL = regex.compile(rf"{CLAUSE_END.pattern}|,")
 CONJ = {"ו", "و"}
 # After a comma, these open a phrase about part of the figure, not more of its noun phrase.
 APPOSITIVE = regex.compile(r"(?i)\s*(?:most|many|some|all|half|mostly|including|among|of\s+whom|of\s+them|nearly\s+all|almost\s+all)\b")
+# After a comma, a relative clause about something else: "payroll will top $300 million, which
+# could cost the owners $60m".
+RELATIVE = regex.compile(r"(?i)\s*(?:which|who)\b")
 # An abbreviation with dots ("U.S.", "U.N.") is one word.
 TOKEN = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\d'’-]+|[^\s\p{L}\p{M}\d]")
 
@@ -59,7 +62,7 @@ def zones(
         tok = m.group()
         if not tok[0].isalnum() and tok not in joins:
             break
-        if tok == "," and APPOSITIVE.match(text, m.end()):
+        if tok == "," and (APPOSITIVE.match(text, m.end()) or RELATIVE.match(text, m.end())):
             break  # "Eighteen people, most of them women and children": the part is another phrase
         if count == 0 and tok.casefold() in LEAD_INS.get(lang, ()):
             np_end = m.end()

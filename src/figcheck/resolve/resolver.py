@@ -63,6 +63,7 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
         self.lexicon, self.lang = lexicon, lang
         self.metric_nouns = lexicon.matcher("metrics", lang, "noun")
         self.metric_verbs = lexicon.matcher("metrics", lang, "verb")
+        self.money_verbs = lexicon.matcher("metrics", lang, "money_verb")
         self.groups = lexicon.matcher("groups", lang)
         self.places = lexicon.matcher("places", lang)
         self.definitions = lexicon.matcher("definitions", lang)
@@ -145,6 +146,8 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
         self.part_of = regex.compile(rf"(?i){noun}\s*(?:{alt(part)})\s*(?:[\p{{L}}.-]+['’]s\s+)?")
         no_metric = lexicon.folded("scope", "no_metric_before", lang)
         self.no_metric_before = regex.compile(rf"(?i)(?<!\w)(?:{alt(no_metric)})[\s,]*\Z")
+        own_rate = lexicon.folded("scope", "own_rate", lang)
+        self.own_rate = regex.compile(rf"(?i)\s*(?:(?!of\b)[\w-]+\s+){{0,2}}?(?:{alt(own_rate)})(?!\w)") if own_rate else None
         of_them = lexicon.folded("scope", "of_them", lang)
         self.of_them = regex.compile(rf"(?i)\s*(?:{alt(of_them)})(?!\w)")
         linking = lexicon.folded("scope", "linking", lang)
@@ -185,7 +188,10 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
         )
         # Words a counted-phrase reader can take for a noun: "several hundred, perhaps a thousand".
         self.hedges = frozenset(w.casefold() for w in lexicon.folded("scope", "hedges", lang))
-        self.restates = regex.compile(rf"(?i)(?<!\w)(?:{alt(lexicon.folded('scope', 'restates', lang))})\s*\Z")
+        # A hedge may follow: "analysts put the figure closer to $30-40bn".
+        self.restates = regex.compile(
+            rf"(?i)(?<!\w)(?:{alt(lexicon.folded('scope', 'restates', lang))})(?:\s+(?:closer|nearer)(?:\s+to)?|\s+(?:at\s+)?(?:about|around|roughly|nearly|almost))?\s*\Z"
+        )
         self.multiplier = regex.compile(rf"(?i)\s*(?<!\w)(?:{alt(lexicon.folded('scope', 'multiplier', lang))})(?!\w)")
         record = lexicon.folded("scope", "record_since", lang)
         self.record_since = regex.compile(rf"(?i)(?<!\w)(?:{alt(record)})(?!\w)[^,;:.]*?(?<!\w)(?:since|מאז|منذ)\Z")

@@ -87,6 +87,13 @@ class SentenceSharing:
             if prev is not None and prev.group and self.more.match(text, inside[i].end):
                 # "שלושה לוחמים נהרגו, ושניים נוספים נפצעו": more of the same people.
                 claims[i] = claim = claim.model_copy(update={"group": prev.group})
+            if claim.metric is None and prev is not None and prev.unit != claim.unit and self.subset.search(text, inside[i - 1].end, inside[i].start):
+                # "$95 billion in foreign aid by 311-112, including $61 billion for Ukraine": the
+                # part's whole is the figure before it in the same unit, not the vote between.
+                whole = next((c for c in reversed(claims[:i]) if c.unit == claim.unit), None)
+                if whole is not None and whole.metric:
+                    claims[i] = claim.model_copy(update={"metric": whole.metric, "scope": claim.scope or whole.scope})
+                continue
             if claim.metric is not None or prev is None or not prev.metric:
                 continue
             gap_before = text[inside[i - 1].end : inside[i].start]
