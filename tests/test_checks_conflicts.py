@@ -21,7 +21,7 @@ def claim(i: int, day: int, value: int, qualifier: str = "exact") -> Claim:
     return Claim(
         id=f"c{i}", document=f"d{i}.md", line=1, column=1, end_line=1, end_column=2, text=f"{value:,}",
         sentence="s", value=value, low=value * lo, high=None if hi is None else value * hi, qualifier=qualifier,
-        unit="count", metric="deaths", scope="cumulative", as_of=DAY0 + dt.timedelta(days=day),
+        unit="count", metric="deaths", scope="cumulative", place="gaza", as_of=DAY0 + dt.timedelta(days=day),
     )
 
 

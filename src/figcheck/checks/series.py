@@ -16,8 +16,38 @@ Key = tuple[str | None, ...]
 
 def series_key(claim: Claim) -> Key:
     """Claims with equal keys measure the same thing: DESIGN.md's metric, group, place, scope,
-    definition and unit dimension."""
-    return (claim.metric, claim.group, claim.place, claim.scope, claim.definition, dimension(claim.unit))
+    definition and unit dimension. A figure that names no place is tied to what else says where
+    it belongs (``anchor``)."""
+    return (claim.metric, claim.group, claim.place or anchor(claim), claim.scope, claim.definition, dimension(claim.unit))
+
+
+def anchor(claim: Claim) -> str:
+    """Where a figure with no place belongs: the series its own source keeps, when the source is a
+    named body ("the Texas Department of State Health Services"), else its own document. "The
+    death toll rose to 19, police said" is no figure for the floods another story reports the same
+    week: with neither a place nor a named source, two stories' tolls may be any two events."""
+    if claim.source and not generic_source(claim.source):
+        return f"source:{claim.source}"
+    return f"document:{claim.document}"
+
+
+@functools.cache
+def _generic_words() -> frozenset[str]:
+    from figcheck.resolve.lexicon import default_lexicon  # the checks read claims; only this reads words
+
+    section = default_lexicon().section("attribution")
+    words: set[str] = set()
+    for key in ("speaker_nouns", "roles", "generic_modifiers"):
+        for lang_words in (section.get(key) or {}).values():
+            words.update(str(w).casefold() for w in lang_words or [])
+    return frozenset(words)
+
+
+def generic_source(source: str) -> bool:
+    """A source id made only of words any speaker could be ("police", "regional_authorities",
+    "המשטרה"; attribution.yml 'speaker_nouns', 'roles', 'generic_modifiers') names no one body."""
+    words = _generic_words()
+    return all(part.casefold() in words for part in source.split("_") if part)
 
 
 SELECT_FIELDS = ("metric", "scope", "group", "place", "definition", "unit")
