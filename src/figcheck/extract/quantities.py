@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+from decimal import Decimal
 from dataclasses import dataclass, field, replace
 
 import regex
 
 from figcheck.extract.dates import DateHit, find_dates
+from figcheck.extract.durations import joined_spans, race_times, signed_by_par
 from figcheck.extract.masks import NonClaims, nonclaims
 from figcheck.extract.bounds import bounds
 from figcheck.extract.periods import periods
@@ -204,7 +206,10 @@ class Scanner:
         if ages or generations:
             aside = {*ages, *generations}
             masked = [s for s in masked if s not in aside]
-        raw: list[Mention] = []
+        # Race times ("2:09:56") are read whole, where a colon would make two masked numbers.
+        raw: list[Mention] = race_times(text)
+        if raw:
+            masked = [s for s in masked if not any(r.start <= s[0] and s[1] <= r.end for r in raw)]
         for m in self.digit_rx.finditer(text):
             mention = self._digits(text, m, out)
             if mention is not None:
@@ -235,6 +240,7 @@ class Scanner:
             if quantities and any(a <= mention.num_start < b for a, b in ages):
                 mention = replace(mention, aside="age", unit="year" if mention.unit == "count" else mention.unit)
             kept.append(mention)
+        kept = signed_by_par(text, joined_spans(text, kept))
         joined = self.bounds.ranges(text, self.bounds.ratios(text, kept), changes=quantities)
         if quantities:
             joined = [replace(m, aside="frame") if self._time_frame(text, m, joined) else m for m in joined]
@@ -293,7 +299,8 @@ class Scanner:
             value = -value
         # Round off binary noise: 256.1 million is 256,100,000, not 256,100,000.00000003.
         places = max(0, numeral.decimals - round(math.log10(scale)))
-        value = round(value * scale, places)
+        # Past 10^15 a float product drifts ("10 septillion" as 9.999…e24): multiply exactly.
+        value = round(value * scale, places) if scale < 1e15 or not isinstance(scale, int) else float(Decimal(repr(value)) * scale)
         low = high = value
         if scale > 1 and not ordinal:
             half = 0.5 * 10 ** (-numeral.decimals) * scale
