@@ -405,3 +405,21 @@ def test_the_country_block_is_only_what_the_hand_written_entries_leave_out():
             for name in (entry or {}).get(lang) or []:
                 other = seen.setdefault((lang, str(name).casefold()), key)
                 assert other == key, f"{name!r} ({lang}) names both {other} and {key}"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "place"),
+    [
+        # A running toll whose sentence names no place is the toll of the one place its paragraph is set in.
+        ("About 400,000 homes in Florida were without power. The governor said the state's death toll had risen to 11.", "11", "florida"),
+        ("Rescue teams worked through the night in eastern Spain. The death toll has risen to 158, officials said.", "158", "spain"),
+        ("فيضانات في نيبال. وارتفع عدد القتلى إلى 217 شخصا.", "217", "nepal"),
+        # Two places side by side set the paragraph in neither; a place in a city of it keeps the narrower one.
+        ("The quake struck southern Turkey and northern Syria. The death toll has risen to 5,000.", "5,000", None),
+        ("Floods hit homes in Valencia, in Spain, on Tuesday. The death toll has risen to 95.", "95", "spain"),
+        # A figure of one event takes no place from its paragraph: only a running toll does.
+        ("Crews restored power in Florida. A tree fell on a house and killed two people.", "two", None),
+    ],
+)
+def test_a_running_toll_takes_the_place_its_paragraph_is_set_in(text, figure, place):
+    assert claim(text, figure).place == place

@@ -54,6 +54,8 @@ class ParagraphContext:
     events: tuple[str, ...]
     places: frozenset[str] = frozenset()
     actors: frozenset[str] = frozenset()
+    setting: str | None = None
+    """The one place the paragraph is set in, when it names one (see Resolver._setting)."""
 
 
 class Resolver(DateReader, SentenceSharing, MetricReader):
@@ -267,7 +269,8 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
         tweet_date = None
         if tail:
             tweet_date = next((d.date for d in dates if d.start >= tail.start("date") and d.date and d.precision == "day"), None)
-        places = {h.key for h in self.places.finditer(text, para.start, para.end)}
+        hits = self.places.finditer(text, para.start, para.end)
+        places = {h.key for h in hits}
         places |= {w for p in places if (w := self.lexicon.within(p))}
         label = self.attr.label(text, para.start, para.end)
         if label is not None:
@@ -279,7 +282,30 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
             if places & where and self.event_words[key].finditer(text, para.start, para.end)
         ]
         actors = frozenset(h.key for h in self.attr.aliases.finditer(text, para.start, para.end) if h.key in self.actor_populations)
-        return ParagraphContext(tweet_date, label, tuple(events), frozenset(places), actors)
+        return ParagraphContext(tweet_date, label, tuple(events), frozenset(places), actors, self._setting(text, hits, para))
+
+    def _setting(self, text: str, hits: list[Hit], para: Span) -> str | None:
+        """The one place a paragraph names as a place (as ``_place`` reads a sentence), the others
+        it names being places it lies in: "customers in Louisiana ... the state's death toll had
+        risen to four" is Louisiana's toll. Two places side by side set it nowhere."""
+        keys: set[str] = set()
+        kept: Hit | None = None
+        for h in hits:
+            if POSSESSIVE.match(text[h.end : h.end + 3]):
+                continue
+            joined = kept is not None and PLACE_AND.fullmatch(text, kept.end, h.start)  # "in Turkey and Syria"
+            if self.lang == "en" and not joined and not self.locative.search(text, max(para.start, h.start - 60), h.start):
+                continue
+            keys.add(h.key)
+            kept = h
+        inner = [k for k in keys if all(k == o or o in self._containers(k) for o in keys)]
+        return inner[0] if len(inner) == 1 else None
+
+    def _containers(self, key: str) -> set[str]:
+        out: set[str] = set()
+        while (key := self.lexicon.within(key) or "") and key not in out:
+            out.add(key)
+        return out
 
     def _claim(
         self, path: str, original: str, text: str, m: Mention, z: Zones, sent: Span, ctx: ParagraphContext,
@@ -323,6 +349,8 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
             metric = self.unit_metrics.get(m.unit)
         if scope == "cumulative" and not self._tally(m.unit, metric):
             scope = None
+        if place is None and scope == "cumulative" and metric is not None:
+            place = ctx.setting  # a running toll whose sentence names no place is the story's
         attribution = self._source(text, m, sent, ctx)
         if group in (None, GENERIC_GROUP) and attribution and attribution.source in self.source_staff and self.own_staff.search(text, m.end, z.np[1]):
             group = self.source_staff[attribution.source]  # "273 من موظفيها", said by UNRWA: its staff are aid workers
