@@ -32,6 +32,9 @@ def assert_keys(text: str, expected: dict[str, object], key: str) -> None:
         ("Wildfires have burned more than 27,000 acres and destroyed an estimated 2,000 homes.", {"more than 27,000 acres": None}),
         ("The cabinet approved a plan to call up tens of thousands of reservists that could cost the economy billions.", {"tens of thousands": None}),
         ("1,301 people died during the hajj, 83% of them unregistered pilgrims who walked in temperatures of 51.8C.", {"83%": "deaths", "51.8C": "temperature"}),
+        # A comma ends the figure: the speaker after it is no counted noun, the toll before it names the metric.
+        ("The death toll has risen to 158, officials said.", {"158": "deaths"}),
+        ("The number of wounded has climbed to 2,400, hospital staff said.", {"2,400": "injuries"}),
         # A linking verb makes the figure its subject's value, whatever follows.
         ("Quarterly profit nearly doubled to $22.1 billion, and the firm guided for sales of $43 billion.", {"$22.1 billion": "profit"}),
         ("The fiscal 2024 deficit came in at $1.833 trillion, up 8% from the prior year.", {"$1.833 trillion": "debt", "8%": "debt"}),

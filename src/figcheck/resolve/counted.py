@@ -55,6 +55,8 @@ class Counted:
         if glued:
             return glued.group(1)  # "a four-cylinder engine" counts cylinders
         written = " ".join(text[np[0] : np[1]].split())
+        if self.english and written.startswith(","):
+            return None  # "the toll has risen to 158, officials said": a comma ends the figure
         phrase = OF_THE.sub("", written).strip(" ,'")
         if self.english:
             # "one of the best wireless speakers": one of a set counts what the set's plural names.
