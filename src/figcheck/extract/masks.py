@@ -134,8 +134,17 @@ class NonClaims:
         self.street = regex.compile(
             rf"(?<![\w.,$€£-])[0-9]{{1,5}}(?:[-–][0-9]{{1,5}})?(?=(?:\s+(?:\p{{Lu}}[\p{{L}}0-9]*|[0-9]+(?:st|nd|rd|th))\.?){{0,3}}\s+(?:{alt(streets)})\.?(?=[,;:)\n]|\s+\p{{Ll}}|\s*\Z))"
         ) if streets else None
-        # Who is counted ("people", "soldiers"): after a year-like number, these make it a count.
-        self.group_words = {str(w).casefold() for entry in lexicon.section("groups").values() for w in (entry or {}).get("en") or []}
+        # Who is counted ("people", "soldiers"): after a year-like number, these make it a count. In
+        # Hebrew and Arabic a counted noun after the number is what it counts ("2012 قتيلا", "2059
+        # מפונים"), a metric's noun too; a year's noun stands before it ("ميزانية 2024").
+        self.group_words = {str(w).casefold() for entry in lexicon.section("groups").values() for w in (entry or {}).get(lang if lang in {"he", "ar"} else "en") or []}
+        if lang in {"he", "ar"}:  # the first word of a phrase ("2012 בני אדם")
+            self.group_words |= {w.split()[0] for w in self.group_words if " " in w}
+        if lang in {"he", "ar"}:
+            self.group_words |= {
+                str(w).casefold() for entry in lexicon.section("metrics").values() if isinstance(entry, dict)
+                for w in ((entry.get("noun") or {}).get(lang) or []) if " " not in str(w)
+            }
 
     def age_spans(self, text: str) -> list[tuple[int, int]]:
         """Ages written as ages ("a 45-year-old", "aged 45", "children under 5"): masked for
