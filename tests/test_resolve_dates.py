@@ -94,6 +94,12 @@ def test_since_a_few_words_before_the_date():
     assert (got["62"].as_of, got["62"].since) == (D(2024, 10, 16), D(2024, 9, 27))
 
 
+def test_since_seven_words_before_the_date_is_no_as_of():
+    """The date of a start named at length is the start, not the day the figure holds."""
+    got = claims("The army said 405 soldiers have been killed since the start of the ground offensive on October 27, 2023.", D(2025, 1, 20))
+    assert (got["405"].as_of, got["405"].since) == (D(2025, 1, 20), D(2023, 10, 27))
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

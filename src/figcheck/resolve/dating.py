@@ -18,10 +18,11 @@ if TYPE_CHECKING:
     from figcheck.resolve.resolver import ParagraphContext
 
 SINCE_BEFORE = {
-    # "since the outbreak was declared on September 27": the start may stand a few words back.
-    "en": regex.compile(r"(?i)(?:since(?:\s+[^\s,.;:]+){0,5}?\s+on|since|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?|began\s+on|from|taken\s+on|abducted\s+on|kidnapped\s+on|captured\s+on)\s+(?:the\s+)?\Z"),
+    # "since the outbreak was declared on September 27", "since the start of the ground offensive on
+    # October 27": the start may stand up to seven words back.
+    "en": regex.compile(r"(?i)(?:since(?:\s+[^\s,.;:]+){0,7}?\s+on|since|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?|began\s+on|from|taken\s+on|abducted\s+on|kidnapped\s+on|captured\s+on)\s+(?:the\s+)?\Z"),
     # "מאז תחילת התמרון הקרקעי ב־27 באוקטובר": the start named a few words after "since".
-    "he": regex.compile(r"(?:מאז(?:\s+[^\s,.;:]+){0,5}?\s+ב[-־]?|מאז|מ-|מ־|החל\s+מ)\s*\Z"),
+    "he": regex.compile(r"(?:מאז(?:\s+[^\s,.;:]+){0,7}?\s+ב[-־]?|מאז|מ-|מ־|החל\s+מ)\s*\Z"),
     "ar": regex.compile(r"(?:منذ|ابتداء\s+من|اعتبارا\s+من)\s*(?:(?:صباح|مساء|فجر|ظهر)\s*)?\Z"),
 }
 # Words after a year that do not make it describe the next noun ("between 2009 and 2018").
