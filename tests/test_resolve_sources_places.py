@@ -423,3 +423,8 @@ def test_the_country_block_is_only_what_the_hand_written_entries_leave_out():
 )
 def test_a_running_toll_takes_the_place_its_paragraph_is_set_in(text, figure, place):
     assert claim(text, figure).place == place
+
+
+def test_a_place_named_in_a_part_is_the_parts_not_the_wholes():
+    text = "The army said 840 soldiers have been killed on all fronts, including 405 in Gaza."
+    assert (claim(text, "840").place, claim(text, "405").place) == (None, "gaza")

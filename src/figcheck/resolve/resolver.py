@@ -328,7 +328,7 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
         if counted is None and previous is not None and m.unit == previous.unit == "count" and not m.ordinal:
             after_previous = original.rfind(previous.text, 0, m.start) + len(previous.text)
             counted = self.counted.shared(text, (after_previous, m.start), previous.counted)  # "435 homes … and 187 by tender"
-        place = self._place(text, m, sent)
+        place = self._place(text, m, sent, nxt=between[1] if between[1] < sent.end else None)
         scope = "day_count" if day_count else self._scope(text, z, sent)
         definition = self._last([h for h in self.definitions.finditer(text, z.before[0], z.predicate[1]) if not m.start <= h.start < m.end])
         if definition is not None and metric in self.usual_definitions.get(definition, ()):
@@ -349,7 +349,7 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
             metric = self.unit_metrics.get(m.unit)
         if scope == "cumulative" and not self._tally(m.unit, metric):
             scope = None
-        if place is None and scope == "cumulative" and metric is not None:
+        if place is None and scope == "cumulative" and metric is not None and not self.places.finditer(text, sent.start, sent.end):
             place = ctx.setting  # a running toll whose sentence names no place is the story's
         attribution = self._source(text, m, sent, ctx)
         if group in (None, GENERIC_GROUP) and attribution and attribution.source in self.source_staff and self.own_staff.search(text, m.end, z.np[1]):
@@ -460,9 +460,12 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
         hits = self.metric_nouns.finditer(text, *z.np) + self.metric_verbs.finditer(text, *z.np)
         return not phrase or any(h.text.strip().casefold() == phrase.casefold() for h in hits)
 
-    def _place(self, text: str, m: Mention, sent: Span) -> str | None:
+    def _place(self, text: str, m: Mention, sent: Span, nxt: int | None = None) -> str | None:
         best: tuple[int, Hit] | None = None
         hits = self.places.finditer(text, sent.start, sent.end)
+        if nxt is not None and self.subset.search(text, m.end, nxt):
+            # "840 soldiers killed on all fronts, including 405 in Gaza": the part's place is its own.
+            hits = [h for h in hits if h.start < nxt]
         for h in hits:
             if POSSESSIVE.match(text[h.end : h.end + 3]):
                 continue
