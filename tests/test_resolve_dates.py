@@ -264,3 +264,25 @@ def test_a_date_in_a_relative_clause_dates_its_own_verb(opener):
 )
 def test_report_days_and_comparisons(text, published, figure, date):
     assert claims(text, published)[figure].as_of == date
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "N years earlier/ago" holds as of the end of that year before the report's.
+        ("Donors gave $4.1 billion to the appeal, the agency said, up from $2.9 billion three years earlier.",
+         D(2025, 6, 3), {"$2.9 billion": D(2022, 12, 31), "$4.1 billion": D(2025, 6, 3)}),
+        ("The lake held 1.2 billion cubic metres two years ago.", D(2025, 6, 3), {"1.2 billion cubic metres": D(2023, 12, 31)}),
+        # A span of years holds as of the later year's end ...
+        ("Forest cover fell 9% between 2001 and 2020 across the basin.", D(2024, 3, 1), {"9%": D(2020, 12, 31)}),
+        ("Sales grew 40% from 2015 to 2019, the report found.", D(2024, 3, 1), {"40%": D(2019, 12, 31)}),
+        # ... and "now" dates a later figure on the report's day, not by the period before it.
+        ("Output fell 12% in 2019, and the plant now runs at 55% of capacity.", D(2024, 3, 1),
+         {"12%": D(2019, 12, 31), "55%": D(2024, 3, 1)}),
+    ],
+)
+def test_years_back_spans_and_now(text, published, expected):
+    got = claims(text, published)
+    for figure, want in expected.items():
+        assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
+        assert got[figure].as_of == want, f"{figure!r} in {text!r}: {got[figure].as_of}"

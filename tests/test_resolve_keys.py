@@ -559,3 +559,20 @@ def test_score_sides_and_restated_peaks(text, expected):
 )
 def test_money_metrics(text, expected):
     assert_keys(text, expected, "metric")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A contrast after a comma reads nothing back across it, and a bare figure after it continues
+        # the last figure in its own unit, not a percentage between them.
+        ("The Liberals won 169 of the 343 seats on 43.7% of the vote, while the Conservatives fell to 144.", {"144": "seats"}),
+        ("Brent rose 2% to $81 a barrel, but WTI slipped to $77.", {"$77": "price"}),
+        # A source named between two figures of one measure does not part them.
+        ("Unemployment rose to 4.2% in March, the Labor Department said, up from 4.1%.", {"4.1%": "unemployment"}),
+        ("Donors gave $4.1 billion in aid to the appeal, the agency said, up from $2.9 billion three years earlier.",
+         {"$2.9 billion": "aid"}),
+    ],
+)
+def test_contrast_and_said_between_figures(text, expected):
+    assert_keys(text, expected, "metric")

@@ -42,6 +42,17 @@ class Periods:
             self.quarter = regex.compile(rf"(?i)(?<!\w)(?:(?P<q>{qnames})[\s-]+(?:{qword})|(?P<qq>Q[1-4]))(?:\s+(?:of\s+)?(?P<y>(?:19|20)[0-9]{{2}}))?(?!\w)")
         else:
             self.quarter = regex.compile(rf"(?<!\w)(?:{qword})\s+(?P<q>{qnames})(?:\s+(?:של\s+|من\s+|ל)?(?P<y>(?:19|20)[0-9]{{2}}))?(?!\w)")
+        back = get("years_back")
+        cardinals = {fold(str(k)).casefold(): int(v) for k, v in (((lexicon.section("numerals").get(lang) or {}).get("cardinals")) or {}).items()}
+        self.cardinals = {**cardinals, "a": 1, "a decade": 10, "a century": 100}
+        counts = _alt([k for k in cardinals if 1 < cardinals[k] <= 100] + ["a"])
+        self.years_back = regex.compile(
+            rf"(?i)(?<!\w)(?P<n>{counts}|[1-9][0-9]?)\s+years?\s+(?:{_alt(back)})(?!\w)|(?<!\w)(?P<n>a\s+decade|a\s+century)\s+(?:{_alt(back)})(?!\w)"
+        ) if back else None
+        span_open, span_join = get("year_span_open"), get("year_span_join")
+        self.year_span = regex.compile(
+            rf"(?i)(?<!\w)(?:{_alt(span_open)})\s+(?:19|20)[0-9]{{2}}\s+(?:{_alt(span_join)})\s+(?P<y>(?:19|20)[0-9]{{2}})(?![\w%]|[.,][0-9])"
+        ) if span_open and span_join else None
         phrases = section.get("phrases") or {}
         self.phrases = {key: regex.compile(rf"(?i)(?<!\w)(?:{_alt(list((val or {}).get(lang) or []))})(?!\w)") for key, val in phrases.items()}
 
@@ -58,7 +69,16 @@ class Periods:
 
         for key, rx in self.phrases.items():
             for m in rx.finditer(text):
-                add(m.start(), m.end(), _phrase_end(key, reference), "month" if "month" in key else "year")
+                add(m.start(), m.end(), _phrase_end(key, reference), "month" if "month" in key else "day" if "day" in key else "year")
+        if self.year_span is not None:
+            for m in self.year_span.finditer(text):
+                if int(m.group("y")) <= reference.year:
+                    add(m.start(), m.end(), dt.date(int(m.group("y")), 12, 31), "year")
+        if self.years_back is not None:
+            for m in self.years_back.finditer(text):
+                n = self.cardinals.get(" ".join(m.group("n").casefold().split())) or (int(m.group("n")) if m.group("n").isdigit() else 0)
+                if n:
+                    add(m.start(), m.end(), dt.date(reference.year - n, 12, 31), "year")
         for m in self.quarter.finditer(text):
             q = int(m.group("qq")[1]) if m.groupdict().get("qq") else self.quarter_names.get(fold(m.group("q")).casefold())
             if q:

@@ -26,6 +26,7 @@ CLAUSE_END_RTL = regex.compile(rf"{CLAUSE_END.pattern}|,")
 CONJ = {"ו", "و"}
 # After a comma, these open a phrase about part of the figure, not more of its noun phrase.
 APPOSITIVE = regex.compile(r"(?i)\s*(?:most|many|some|all|half|mostly|including|among|of\s+whom|of\s+them|nearly\s+all|almost\s+all)\b")
+CONTRAST = regex.compile(r",\s+(?:while|whereas|but)\b")
 # After a comma, a relative clause about something else: "payroll will top $300 million, which
 # could cost the owners $60m".
 RELATIVE = regex.compile(r"(?i)\s*(?:which|who)\b")
@@ -85,6 +86,11 @@ def zones(
         if CLAUSE_END.match(m.group()) and m.group() not in {","}:
             cut = m.end()
             break
+    if lang == "en":
+        # A contrast opens a clause with a subject of its own: "33.7% of the vote, while the
+        # Conservatives collapsed to 121" reads no vote into 121.
+        for m in CONTRAST.finditer(text, cut, start):
+            cut = m.end()
     tokens_before = [m for m in back if m.start() >= cut]
     # Twelve words back: "The death toll from last week's flash floods in eastern Spain rose to 217".
     before_start = tokens_before[-12].start() if len(tokens_before) > 12 else cut

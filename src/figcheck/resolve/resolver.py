@@ -165,8 +165,10 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
         self.more = regex.compile(rf"(?i)\s*(?:{alt(more)})(?!\w)")
         links = lexicon.folded("scope", "same_measure", lang)
         # "rose 4% to $80,610", "jumped to 3% in January from 2.5%", "₪7,850 last year, up 6.2%".
+        # A source may be named between them: "67.1 million watched, Nielsen said, up from 51.3 million".
+        said = r"(?:\s*,\s*(?:the\s+)?(?:\p{Lu}[\w.'’&-]*\s+){1,5}(?:said|says|estimated|estimates|reported|reports)\s*)?" if lang == "en" else ""
         self.same_measure = regex.compile(
-            rf"(?i){noun}(?:\s+(?:in|on|during|for|last|this|في|خلال|ב)\s*[\w.'-]+(?:\s+[\w]+)?)?\s*,?\s*(?:{alt(links)})\s*(?:a\s+record\s+)?"
+            rf"(?i){noun}(?:\s+(?:in|on|during|for|last|this|في|خلال|ב)\s*[\w.'-]+(?:\s+[\w]+){{0,3}})?{said}\s*,?\s*(?:{alt(links)})\s*(?:a\s+record\s+)?"
         )
         # A list item: a comma or "and", then at most four words and no verb-like clause break.
         self.listed = regex.compile(r"\s*(?:,|;|\band\b|و|ו)\s*(?:[\p{L}\p{M}'’/&.-]+\s+){0,4}?(?:on|at|with|to)?\s*")

@@ -9,6 +9,7 @@ import regex
 from figcheck.extract.quantities import Mention
 from figcheck.extract.sentences import Span
 from figcheck.model import Claim
+from figcheck.resolve.context import CONTRAST
 
 # Units a count of people or things (or its share) is written in; a currency unit's ISO code.
 COUNT_UNITS = frozenset({"count", "percent", "dimensionless"})
@@ -99,8 +100,14 @@ class SentenceSharing:
             gap_before = text[inside[i - 1].end : inside[i].start]
             if self._counts_other(claim.counted, claim.unit) and not self.subset.search(gap_before):
                 continue  # "29 goals and 18 assists": a figure that counts its own thing
-            if self.subset.search(gap_before) or self.listed.fullmatch(gap_before):
-                # "… among them six children"; "the CDU on 29%, the AfD on 21": same measure.
+            if self.subset.search(gap_before) or self.listed.fullmatch(gap_before) or (self.lang == "en" and prev.metric != "day_count" and CONTRAST.search(gap_before)):
+                # "… among them six children"; "the CDU on 29%, the AfD on 21": same measure. After
+                # a figure in another unit, an earlier one in the figure's own unit is what it
+                # continues: "won 411 of the 650 seats on 33.7% of the vote, while the
+                # Conservatives collapsed to 121" (seats, not votes).
+                same = next((c for c in reversed(claims[: i - 1]) if c.unit == claim.unit), None) if prev.unit != claim.unit else None
+                if same is not None and same.metric:
+                    prev = same
                 group = claim.group or (self.default_groups.get(prev.metric) if claim.unit == "count" else None)
                 claims[i] = claim.model_copy(update={"metric": prev.metric, "scope": claim.scope or prev.scope, "group": group})
         return claims
