@@ -130,6 +130,12 @@ class NonClaims:
         self.colon_score = regex.compile(
             rf"(?i)(?<=(?<!\w){prefix}(?:{alt(plays)})(?:\s+[\p{{L}}\p{{M}}'\"־-]+){{0,3}}?\s+)[0-9]{{1,3}}:[0-9]{{1,3}}(?![\w:]|[.,][0-9])"
         ) if plays else None
+        references = (section.get("reference_after") or {}).get(lang) or []
+        self.reference = regex.compile(
+            rf"(?i)(?<=(?<!\w)the\s+[$€£₪]?)[0-9][0-9.,]*(?=(?:\s?(?:C|F|%)|\s+(?:degrees?(?:\s+Celsius)?|percent|per\s+cent))?[\s-]+(?:{alt(references)})(?!\w))"
+        ) if references else None
+        priced, units = (section.get("priced_before") or {}).get(lang) or [], (section.get("priced_units") or {}).get(lang) or []
+        self.priced = regex.compile(rf"(?i)(?<=(?<!\w)(?:{alt(priced)})\s+)(?:{alt(units)})(?!\w)") if priced and units else None
         streets = (section.get("street_words") or {}).get(lang) or []
         self.street = regex.compile(
             rf"(?<![\w.,$€£-])[0-9]{{1,5}}(?:[-–][0-9]{{1,5}})?(?=(?:\s+(?:\p{{Lu}}[\p{{L}}0-9]*|[0-9]+(?:st|nd|rd|th))\.?){{0,3}}\s+(?:{alt(streets)})\.?(?=[,;:)\n]|\s+\p{{Ll}}|\s*\Z))"
@@ -182,6 +188,9 @@ class NonClaims:
             spans.extend((m.start(), m.end()) for m in self.set_scores.finditer(text))
         if self.race is not None:
             spans.extend((m.start(), m.end()) for m in self.race.finditer(text))
+        for rx in (self.reference, self.priced):
+            if rx is not None:
+                spans.extend((m.start(), m.end()) for m in rx.finditer(text))
         if self.street is not None:
             spans.extend((m.start(), m.end()) for m in self.street.finditer(text))
         if self.colon_score is not None and ":" in text:
