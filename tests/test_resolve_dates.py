@@ -286,3 +286,19 @@ def test_years_back_spans_and_now(text, published, expected):
     for figure, want in expected.items():
         assert figure in got, f"{figure!r} not extracted from {text!r}: {sorted(got)}"
         assert got[figure].as_of == want, f"{figure!r} in {text!r}: {got[figure].as_of}"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "the previous quarter" is the one before the quarter the sentence names ...
+        ("The economy stalled in the fourth quarter after growing 0.4% in the previous quarter.", D(2025, 1, 30),
+         {"0.4%": D(2024, 9, 30)}),
+        # ... else the last quarter that ended before the report.
+        ("Exports rose 2.3% in the previous three months, the agency said.", D(2025, 5, 10), {"2.3%": D(2025, 3, 31)}),
+    ],
+)
+def test_previous_quarter(text, published, expected):
+    got = claims(text, published)
+    for figure, want in expected.items():
+        assert got[figure].as_of == want, f"{figure!r} in {text!r}: {got[figure].as_of}"

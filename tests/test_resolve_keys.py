@@ -576,3 +576,8 @@ def test_money_metrics(text, expected):
 )
 def test_contrast_and_said_between_figures(text, expected):
     assert_keys(text, expected, "metric")
+
+
+def test_subordinate_clause_is_not_the_figures_predicate():
+    # "until …" opens a clause with its own subject: its noun names nothing about the figure.
+    assert_keys("The club's payroll carries $40 million until the settlement is paid in full.", {"$40 million": "wages"}, "metric")

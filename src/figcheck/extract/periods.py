@@ -53,6 +53,8 @@ class Periods:
         self.year_span = regex.compile(
             rf"(?i)(?<!\w)(?:{_alt(span_open)})\s+(?:19|20)[0-9]{{2}}\s+(?:{_alt(span_join)})\s+(?P<y>(?:19|20)[0-9]{{2}})(?![\w%]|[.,][0-9])"
         ) if span_open and span_join else None
+        previous_quarter = get("previous_quarter")
+        self.previous_quarter = regex.compile(rf"(?i)(?<!\w)(?:{_alt(previous_quarter)})(?!\w)") if previous_quarter else None
         phrases = section.get("phrases") or {}
         self.phrases = {key: regex.compile(rf"(?i)(?<!\w)(?:{_alt(list((val or {}).get(lang) or []))})(?!\w)") for key, val in phrases.items()}
 
@@ -83,6 +85,10 @@ class Periods:
             q = int(m.group("qq")[1]) if m.groupdict().get("qq") else self.quarter_names.get(fold(m.group("q")).casefold())
             if q:
                 add(m.start(), m.end(), _latest(lambda y, q=q: month_end(y, 3 * q), reference, m.group("y")), "quarter")
+        if self.previous_quarter is not None:
+            for m in self.previous_quarter.finditer(text):
+                named = [h for h in hits if h.precision == "quarter" and m.start() - 300 < h.end <= m.start() and h.date is not None]
+                add(m.start(), m.end(), _quarter_end_before(named[-1].date if named else reference), "quarter")
         for m in self.month.finditer(text):
             month = MONTHS.get(m.group("m").casefold().rstrip("."))
             if month:
@@ -105,6 +111,12 @@ def _latest(end_of, reference: dt.date, year: str | None, strict: bool = False) 
         if (end < reference.replace(day=1)) if strict else start <= reference:
             return end
     return None
+
+
+def _quarter_end_before(day: dt.date) -> dt.date:
+    """The last day of the latest quarter that ended before ``day``'s quarter began."""
+    first = dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    return first - dt.timedelta(days=1)
 
 
 def _phrase_end(key: str, reference: dt.date) -> dt.date:

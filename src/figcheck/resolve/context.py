@@ -12,7 +12,7 @@ NP_STOP = {
         "were was are is have has had been be being will would could should may might must who which that whom whose "
         "in on at from since during according across by to for with after before under still among as including "
         "while when where because but per into inside near than amid following against through throughout "
-        "remain remained remains reportedly also said says".split()
+        "remain remained remains reportedly also said says until unless although".split()
     ),
     "he": set("היו היה הם נהרגו נפצעו נעצרו לפי על מאז עד כי אשר ש".split()),
     "ar": set("في من منذ على إلى حسب وفقا بحسب الذين التي الذي كان كانت".split()),
@@ -26,6 +26,7 @@ CLAUSE_END_RTL = regex.compile(rf"{CLAUSE_END.pattern}|,")
 CONJ = {"ו", "و"}
 # After a comma, these open a phrase about part of the figure, not more of its noun phrase.
 APPOSITIVE = regex.compile(r"(?i)\s*(?:most|many|some|all|half|mostly|including|among|of\s+whom|of\s+them|nearly\s+all|almost\s+all)\b")
+SUBORDINATE = regex.compile(r"(?i)(?<!\w)(?:until|unless|although|though|because)(?!\w)")
 CONTRAST = regex.compile(r",\s+(?:while|whereas|but)\b")
 # After a comma, a relative clause about something else: "payroll will top $300 million, which
 # could cost the owners $60m".
@@ -77,6 +78,9 @@ def zones(
     pos = np_end
     clause_end = (CLAUSE_END if lang == "en" else CLAUSE_END_RTL).search(text, pos, upper)
     pred_end = clause_end.start() if clause_end else upper
+    if lang == "en" and (sub := SUBORDINATE.search(text, pos, pred_end)):
+        # "defers $680m until after the deal ends": a subordinate clause has a subject of its own.
+        pred_end = sub.start()
     words = list(TOKEN.finditer(text, pos, pred_end))
     if len(words) > 12:
         pred_end = words[11].end()
