@@ -302,3 +302,10 @@ def test_previous_quarter(text, published, expected):
     got = claims(text, published)
     for figure, want in expected.items():
         assert got[figure].as_of == want, f"{figure!r} in {text!r}: {got[figure].as_of}"
+
+
+def test_a_contrast_shares_the_date_of_the_figure_in_its_own_measure():
+    # "…, down 4%, while the national median was $1,980": the dollar figure before the contrast
+    # (not the percentage between) gives its period.
+    got = claims("Median rent in Austin was $1,650 in 2023, down 4%, while the national median was $1,980.", D(2024, 6, 1))
+    assert (got["$1,980"].metric, got["$1,980"].as_of) == ("price", D(2023, 12, 31))

@@ -134,6 +134,10 @@ class NonClaims:
         self.reference = regex.compile(
             rf"(?i)(?<=(?<!\w)the\s+[$€£₪]?)[0-9][0-9.,]*(?=(?:\s?(?:C|F|%)|\s+(?:degrees?(?:\s+Celsius)?|percent|per\s+cent))?[\s-]+(?:{alt(references)})(?!\w))"
         ) if references else None
+        whole = (section.get("whole_set_before") or {}).get(lang) or []
+        self.whole_set = regex.compile(
+            rf"(?i)(?<=(?<!\w)(?:{alt(whole)})\s+)(?:[0-9]+|{alt(cardinals)})(?![\w,.%])(?=\s+\p{{L}})"
+        ) if whole and cardinals else None
         priced, units = (section.get("priced_before") or {}).get(lang) or [], (section.get("priced_units") or {}).get(lang) or []
         self.priced = regex.compile(rf"(?i)(?<=(?<!\w)(?:{alt(priced)})\s+)(?:{alt(units)})(?!\w)") if priced and units else None
         streets = (section.get("street_words") or {}).get(lang) or []
@@ -188,7 +192,7 @@ class NonClaims:
             spans.extend((m.start(), m.end()) for m in self.set_scores.finditer(text))
         if self.race is not None:
             spans.extend((m.start(), m.end()) for m in self.race.finditer(text))
-        for rx in (self.reference, self.priced):
+        for rx in (self.reference, self.priced, self.whole_set):
             if rx is not None:
                 spans.extend((m.start(), m.end()) for m in rx.finditer(text))
         if self.street is not None:

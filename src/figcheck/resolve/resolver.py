@@ -15,7 +15,7 @@ from figcheck.extract.quantities import Extraction, Mention
 from figcheck.extract.sentences import Span, paragraphs, sentences
 from figcheck.model import Claim
 from figcheck.resolve.attribution import Attribution, attributions
-from figcheck.resolve.context import Zones, zones
+from figcheck.resolve.context import CONTRAST, Zones, zones
 from figcheck.resolve.counted import counted
 from figcheck.resolve.dating import DateReader, alt, find_dateline, gapped
 from figcheck.resolve.sharing import SentenceSharing
@@ -407,6 +407,12 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
                 continue  # "down from 57.5% in 2019, with … more than half": the comparison's date
             if claim.unit == prev.unit or self.same_measure.fullmatch(text, inside[i - 1].end, inside[i].start):
                 claims[i] = claim.model_copy(update={"as_of": prev.as_of, "as_of_basis": prev.as_of_basis})
+            elif self.lang == "en" and claim.metric and CONTRAST.search(text, inside[i - 1].end, inside[i].start):
+                # "rent reached ₪7,850 last year, up 6.2%, while the national average was ₪5,140":
+                # the figure in its own unit and measure before the contrast dates it.
+                same = next((c for c in reversed(claims[: i - 1]) if c.unit == claim.unit), None)
+                if same is not None and same.metric == claim.metric and same.as_of_basis == "explicit":
+                    claims[i] = claim.model_copy(update={"as_of": same.as_of, "as_of_basis": same.as_of_basis})
         return claims
 
     def _population(self, text: str, z: Zones, metric: str | None, places: frozenset[str], actors: frozenset[str] = frozenset()) -> str | None:
