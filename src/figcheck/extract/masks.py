@@ -36,6 +36,8 @@ PATTERNS = [
     # Years with an era: "between A.D. 1000 and 1260", "500 BC".
     r"(?<![\w.])(?:A\.D\.|AD|C\.E\.)\s*[0-9]{1,4}(?:\s*(?:and|to|-|–)\s*[0-9]{1,4})?(?![\w])",
     r"(?<![\w.,])[0-9]{1,4}(?:\s*(?:and|to|-|–)\s*[0-9]{1,4})?\s*(?:B\.C\.E\.|B\.C\.|BCE|BC|A\.D\.|AD|C\.E\.|CE)(?![\w])",
+    # A code written in capitals, a space and its hyphenated number: "COVID -19" (as "COVID-19").
+    r"(?<![\w])\p{Lu}{2,12}\s-[0-9]+(?![\w.,%])",
     # Scores and ratios with a colon are times or results, not figures.
     r"(?<![\w.,])\d+:\d+(?![\w])",
 ]
@@ -97,7 +99,7 @@ class NonClaims:
         clock = (section.get("clock_after") or {}).get(lang) or []
         self.clock_after = regex.compile(rf"(?P<n>[0-9]+|\p{{L}}+)\s+(?:{alt(clock)})(?!\w)") if clock else None
         names = [fold(str(n)) for n in (section.get("names_with_numbers") or {}).get(lang) or []]
-        self.names = regex.compile("|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))) if names else None
+        self.names = regex.compile("(?i)" + "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))) if names else None
         # "נועה ארגמני, 26, אלמוג מאיר ג'אן, 22": ages after names in scripts without capitals.
         self.age_after_name = regex.compile(r"(?<=[\p{Hebrew}\p{Arabic}'\"]{2,},\s)[0-9]{1,2}(?=,\s*[\p{L}]|\.?\s*\Z)") if lang in {"he", "ar"} else None
         # "Windows 11", "Boeing 737": a capitalised name before a bare number names a thing. Not
@@ -144,6 +146,18 @@ class NonClaims:
         self.street = regex.compile(
             rf"(?<![\w.,$€£-])[0-9]{{1,5}}(?:[-–][0-9]{{1,5}})?(?=(?:\s+(?:\p{{Lu}}[\p{{L}}0-9]*|[0-9]+(?:st|nd|rd|th))\.?){{0,3}}\s+(?:{alt(streets)})\.?(?=[,;:)\n]|\s+\p{{Ll}}|\s*\Z))"
         ) if streets else None
+        before = (section.get("street_words_before") or {}).get(lang) or []
+        # "22 Ave Foch, Paris", "10 Rue de Rivoli": the street word between the number and a capitalised name.
+        self.street_before = regex.compile(
+            rf"(?<![\w.,$€£-])[0-9]{{1,5}}(?=\s+(?:{alt(before)})\.?\s+(?:\p{{Ll}}{{1,3}}\s+){{0,2}}\p{{Lu}})"
+        ) if before else None
+        codes_after = (section.get("code_after") or {}).get(lang) or []
+        self.code_after = regex.compile(rf"(?i)(?<![\w.,$€£-])[0-9]{{2,6}}(?=\s+(?:{alt(codes_after)})(?!\w))") if codes_after else None
+        models = (section.get("model_after") or {}).get(lang) or []
+        # "11 Pro Max", "737 Max jets": a product line's word, capitalised, right after the number.
+        self.model_after = regex.compile(
+            rf"(?<![\w.,$€£-])[0-9]{{1,4}}(?=\s+(?:{'|'.join(regex.escape(str(m)) for m in models)})(?!\w))"
+        ) if models else None
         # Who is counted ("people", "soldiers"): after a year-like number, these make it a count. In
         # Hebrew and Arabic a counted noun after the number is what it counts ("2012 قتيلا", "2059
         # מפונים"), a metric's noun too; a year's noun stands before it ("ميزانية 2024").
@@ -195,8 +209,9 @@ class NonClaims:
         for rx in (self.reference, self.priced, self.whole_set):
             if rx is not None:
                 spans.extend((m.start(), m.end()) for m in rx.finditer(text))
-        if self.street is not None:
-            spans.extend((m.start(), m.end()) for m in self.street.finditer(text))
+        for rx in (self.street, self.street_before, self.code_after, self.model_after):
+            if rx is not None:
+                spans.extend((m.start(), m.end()) for m in rx.finditer(text))
         if self.colon_score is not None and ":" in text:
             scores = [(m.start(), m.end()) for m in self.colon_score.finditer(text)]
             # Neither a clock time nor a ratio: the two sides are read as figures.

@@ -28,7 +28,7 @@ NEXT_WORD = regex.compile(r"\s+([\p{L}]+)")
 YEAR_DIGITS = regex.compile(r"(1[89][0-9][0-9]|20[0-9][0-9]|2100)")
 SHARE_IN = regex.compile(r"\s+in\s+([0-9]|\p{L}+)")
 PRONOUN_AFTER = regex.compile(r"\s*(?:of|another|and|or|who|which|that|in|is|was|has|had|day|time|more|another|side|way|thing|hand|point|such|must|can|could|would|will|should|may|might|[,.;:!?)\"']|$)")
-PRONOUN_BEFORE = regex.compile(r"(?:no|any|every|each|the|this|that|which|someone|anyone|last|only)\s+$")
+PRONOUN_BEFORE = regex.compile(r"(?:no|any|every|each|the|this|that|which|someone|anyone|last|only|same)\s+$")
 # The end of a sentence or paragraph between two figures.
 SENTENCE_BREAK = regex.compile(r"[.!?](?:\s|\Z)|\n")
 # Between two figures that share the unit written after the second: "eight or nine euros", "7- or 8-inch".
@@ -53,6 +53,8 @@ ONE_OF = regex.compile(r"\s+of\s+(?!them\b|us\b|you\b|those\b|these\b)", regex.I
 # After "37m": what makes the "m" metres ("-high", "(121ft)").
 METRES = regex.compile(r"[\s-]?(?:long|high|tall|wide|deep|away|thick)(?!\w)|\s*\(\s*[0-9.,]+\s*(?:ft|feet|foot)(?!\w)", regex.I)
 FAR_YEAR = regex.compile(r"2[1-2][0-9][0-9]")
+# An earlier year as the first end of a span of years: "between 1600 and 1900", "from 1750 to 1850".
+EARLY_YEAR_SPAN = regex.compile(r"(?i)(?<=(?<!\w)(?:between|from)\s+)1(?!000)[0-7][0-9][0-9](?=\s*(?:and|to|-|–)\s*(?P<then>1[0-9][0-9][0-9]|20[0-9][0-9])(?![0-9]))")
 TIME_PREPOSITION = regex.compile(r"(?i)(?<!\w)(?:by|in|until|till|before|after|through|from|since)\s+\Z")
 # "sub-7 nanometer": a hyphenated "below".
 SUB = regex.compile(r"(?<![\w-])sub-", regex.I)
@@ -410,14 +412,17 @@ class Scanner:
     def _is_day(self, text: str, s: int, e: int) -> bool:
         return bool(self.day_after.match(text[e : e + 40]))
 
-    @staticmethod
-    def _is_year(text: str, m: Mention) -> bool:
+    def _is_year(self, text: str, m: Mention) -> bool:
         """A bare four-digit number from 1800 to 2100 is a year unless something makes it a figure."""
         digits = text[m.num_start : m.num_end]
         if m.unit != "count" or m.start != m.num_start:
             return False
         if YEAR_DIGITS.fullmatch(digits):
             return True
+        span = EARLY_YEAR_SPAN.match(text, m.num_start)
+        if span and m.num_end == m.num_start + 4:
+            # Not "between 1600 and 1900 people": the second end counts someone.
+            return not self._counts(text, replace(m, end=span.end("then")))
         # "by 2120": a later year after a preposition of time.
         return bool(FAR_YEAR.fullmatch(digits) and TIME_PREPOSITION.search(text, max(0, m.start - 10), m.start))
 
