@@ -18,7 +18,7 @@ the same sentences, with gold ranges averaged for it as the published evaluation
 
 figcheck's records are named in NewsQuant's vocabulary before scoring (``figcheck_tagger``): pint
 units by their English names (pence as NewsQuant's "point"), a counted thing (unit ``count``) by
-its noun, lemmatised; a fraction word ("a third", read as 33.3 percent) as a share of one; an age
+its noun, lemmatised; a bare count whose metric is ``points`` (an index level) as "point"; a fraction word ("a third", read as 33.3 percent) as a share of one; an age
 as "year of age"; a range by its ends in the order written; a vague plural by its order of
 magnitude. ``--misses`` (the quantity layer; ``--misses-claims`` the claims) prints, per sentence, each gold value missed, each value read with another unit (and
 the unit read), and each extra prediction, after a count of the three.
@@ -183,6 +183,8 @@ def figcheck_tagger(quantities: bool = False) -> Callable[[str], list[Prediction
                 unit = "count"  # a multiplier ("sixfold") is NewsQuant's count, as "N times" is
             elif c.unit == "count" and c.counted:
                 unit = counted_noun(c.counted)
+            elif c.unit == "count" and c.metric == "points" and not c.qualifier == "range":
+                unit = "point"  # a bare level figcheck reads as points ("the TA-125 rose 0.1% to 1,333.18")
             elif c.unit == "percent" and not DIGIT.search(c.text) and not PERCENT_WORD.search(c.text):
                 # NewsQuant writes a fraction word as a share of one ("a third" → 0.333…, unit "% <noun>");
                 # figcheck as a percentage rounded to a tenth (33.3).

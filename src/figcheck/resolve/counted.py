@@ -10,6 +10,8 @@ from figcheck.resolve.lexicon import Lexicon
 
 WORD = regex.compile(r"[\p{L}\p{M}\d'’]+(?:-[\p{L}\p{M}\d'’]+)*|[^\s\p{L}\p{M}\d]")
 CONJUNCTIONS = {"and", "or", "but", "nor", "plus"}
+FUNCTION_WORDS = {"of", "the", "a", "an", "in", "on", "at", "to", "for", "from", "with", "by", "as", "is", "was", "are", "were",
+                  "be", "been", "has", "have", "had", "that", "which", "who", "this", "these", "those", "its", "their", "his", "her"}
 OF_THE = regex.compile(r"^(?:of\s+)?(?:the(?:\s+|\Z))?", regex.I)
 # Between a counted figure and a later bare one that counts the same thing: "435 homes by open
 # sale and 187 by tender", "3.9 million headsets, up from 2.4 million", "64.06 points to 4,577.10".
@@ -29,6 +31,11 @@ COMPARED_GAP = regex.compile(
     regex.I,
 )
 TRAILING_JOINER = regex.compile(r"(?:(?:^|[\s,]+)(?:and|or|but|nor|plus))+\Z", regex.I)
+# A comparative right after a figure: "25k or 40k cheaper than", "3 points higher than".
+COMPARATIVE = regex.compile(r"\s*\p{L}+er\s+than(?!\w)", regex.I)
+# A figure in bare digits right before its phrase: no currency, percent or scale word ("12 page
+# document", not "$500 billion infrastructure fund" or "10% baseline tariff").
+BARE_DIGITS = regex.compile(r"(?<![\p{Sc}\p{L}0-9.,/-])[0-9]+\s*\Z")
 # A noun hyphenated to its figure ("four-cylinder", "a 12-page report").
 HYPHENED = regex.compile(r"-(\p{L}[\p{L}\p{M}]+)(?![\w-])")
 
@@ -54,14 +61,17 @@ class Counted:
         glued = HYPHENED.match(text, np[0])
         if glued:
             return glued.group(1)  # "a four-cylinder engine" counts cylinders
+        if self.english and COMPARATIVE.match(text, np[0]):
+            return None  # "40k cheaper than its rivals": a comparative, no counted noun
         written = " ".join(text[np[0] : np[1]].split())
         if self.english and written.startswith(","):
             return None  # "the toll has risen to 158, officials said": a comma ends the figure
         phrase = OF_THE.sub("", written).strip(" ,'")
+        measure = BARE_DIGITS.search(text, max(0, np[0] - 24), np[0]) is not None
         if self.english:
             # "one of the best wireless speakers": one of a set counts what the set's plural names.
             of_set = value == 1 and written[:3].casefold() == "of "
-            phrase = self._head(phrase, 2 if of_set else value)
+            phrase = self._head(phrase, 2 if of_set else value, measure=measure and not of_set, written=written)
             domain = DOMAIN.match(text, np[1]) if of_set and phrase else None
             if domain:
                 phrase = f"{phrase} {' '.join(domain.group().split())}"  # "one of the oldest ballparks in America"
@@ -77,7 +87,7 @@ class Counted:
             return None
         return counted
 
-    def _head(self, phrase: str, value: float) -> str:
+    def _head(self, phrase: str, value: float, measure: bool = True, written: str = "") -> str:
         """Cut an English phrase where it stops naming the counted thing.
 
         A comma or a stop word ends it; so does its first plural noun ("liverpool fans went"),
@@ -86,6 +96,8 @@ class Counted:
         ("one count of wire fraud").
         """
         words = [m.group() for m in WORD.finditer(phrase)]
+        if measure and value != 1 and len(words) >= 2 and phrase == written and self._measure(words[0], words[1], words[2] if len(words) > 2 else ""):
+            return words[0]  # "a 12 page document", "a 3 cylinder engine": the figure counts pages
         out: list[str] = []
         i = 0
         while i < len(words):
@@ -107,6 +119,19 @@ class Counted:
                 break
             i += 1
         return " ".join(out)
+
+
+    def _measure(self, first: str, second: str, third: str) -> bool:
+        """Two singular nouns after a plural figure: the first, with the figure, describes the
+        second, as if hyphenated ("12 page document" is a "12-page document"); not when a plural
+        noun follows them ("1,100 public housing properties")."""
+        if not (first.isalpha() and second.isalpha() and first.islower() and second.islower()):
+            return False
+        if {first, second} & (self.stop | CONJUNCTIONS | FUNCTION_WORDS) or first.endswith("ly"):
+            return False
+        if third and self.plural(third):
+            return False
+        return not self.plural(first) and not self.plural(second) and not first.endswith("s")
 
 
 @functools.cache
