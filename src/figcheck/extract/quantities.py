@@ -58,6 +58,8 @@ EARLY_YEAR_SPAN = regex.compile(r"(?i)(?<=(?<!\w)(?:between|from)\s+)1(?!000)[0-
 TIME_PREPOSITION = regex.compile(r"(?i)(?<!\w)(?:by|in|until|till|before|after|through|from|since)\s+\Z")
 # "sub-7 nanometer": a hyphenated "below".
 SUB = regex.compile(r"(?<![\w-])sub-", regex.I)
+# A word in capitals after a figure ("11 FEET"), three letters or more.
+CAPS_WORD = regex.compile(r"[\s-]?(\p{Lu}{3,})(?![\w])")
 # Latin letters glued to a number's last digit.
 GLUED_WORD = regex.compile(r"\p{Latin}")
 
@@ -121,6 +123,10 @@ class Scanner:
         for surface, unit in ((units.get("suffix") or {}).get(lang) or {}).items():
             suffix_table.setdefault(str(unit), []).append(str(surface))
         self.unit_after = PhraseMatcher(suffix_table, lang, ignore_case=False, after_digits=True)
+        # A unit spelled out in capitals, as in a shouted headline ("rise 11 FEET per century"):
+        # only words of three letters or more, whose case never tells two units apart.
+        caps = {k: [w for w in v if w.isalpha() and w.islower() and len(w) >= 3] for k, v in suffix_table.items()}
+        self.unit_caps = PhraseMatcher({k: v for k, v in caps.items() if v}, lang, ignore_case=True, after_digits=True) if lang == "en" else None
         rates = {k: list(v) for k, v in suffix_table.items()}
         for surface, unit in ((units.get("per_only") or {}).get(lang) or {}).items():
             rates.setdefault(str(unit), []).append(str(surface))
@@ -368,6 +374,10 @@ class Scanner:
         after = self.unit_after.finditer(text, end, min(len(text), end + 30))
         if after and self._adjacent(text, end, after[0].start):
             return self._per(text, after[0].key, after[0].end)
+        if self.unit_caps is not None and (caps := CAPS_WORD.match(text, end)):
+            shouted = self.unit_caps.finditer(text, caps.start(1), caps.end(1))
+            if shouted and shouted[0].start == caps.start(1) and shouted[0].end == caps.end(1):
+                return self._per(text, shouted[0].key, shouted[0].end)
         return "count", end
 
     def _per(self, text: str, unit: str, end: int) -> tuple[str, int]:

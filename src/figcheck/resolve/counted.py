@@ -36,6 +36,11 @@ COMPARATIVE = regex.compile(r"\s*\p{L}+er\s+than(?!\w)", regex.I)
 # A figure in bare digits right before its phrase: no currency, percent or scale word ("12 page
 # document", not "$500 billion infrastructure fund" or "10% baseline tariff").
 BARE_DIGITS = regex.compile(r"(?<![\p{Sc}\p{L}0-9.,/-])[0-9]+\s*\Z")
+# A figure whose hyphen waits for the noun of the last in its list ("four-, five- and
+# six-cylinder engines", "two- or three-bedroom flats").
+SUSPENDED = regex.compile(
+    r"-,?\s+(?:(?:and|or|to)\s+)?(?:[\p{L}0-9]+-,?\s+(?:(?:and|or|to)\s+)?){0,4}[\p{L}0-9]+-(\p{L}[\p{L}\p{M}]+)(?![\w-])", regex.I
+)
 # A noun hyphenated to its figure ("four-cylinder", "a 12-page report").
 HYPHENED = regex.compile(r"-(\p{L}[\p{L}\p{M}]+)(?![\w-])")
 
@@ -58,9 +63,9 @@ class Counted:
         return len(w) > 3 and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in self.not_plural and word[0].islower() == word[-2].islower()
 
     def read(self, text: str, np: tuple[int, int], value: float) -> str | None:
-        glued = HYPHENED.match(text, np[0])
+        glued = HYPHENED.match(text, np[0]) or SUSPENDED.match(text, np[0])
         if glued:
-            return glued.group(1)  # "a four-cylinder engine" counts cylinders
+            return glued.group(1)  # "a four-cylinder engine" counts cylinders, "four-, five- and six-cylinder" too
         if self.english and COMPARATIVE.match(text, np[0]):
             return None  # "40k cheaper than its rivals": a comparative, no counted noun
         written = " ".join(text[np[0] : np[1]].split())
