@@ -138,13 +138,15 @@ def counted_noun(counted: str) -> str:
     if counted.casefold() in ABBREVIATIONS:
         return ABBREVIATIONS[counted.casefold()]
     # Hyphenated compounds stay whole, as NewsQuant writes them ("first-team player").
-    words = [w.strip(",.;:'\"()") for w in counted.casefold().split()]
+    # A possessive keeps its noun ("Johnson's deputies" → "johnson deputy").
+    words = [POSSESSIVE.sub("", w.strip(",.;:'\"()")) for w in counted.casefold().split()]
     words = [w for w in words if w not in STOP and w.replace("-", "").isalpha()]
     words = [singular(positive(w)) for w in words]
     return " ".join(words) or "-"
 
 
 AGE = re.compile(r"[\s-]*old\b")
+POSSESSIVE = re.compile(r"['’]s$")
 DIGIT = re.compile(r"[0-9]")
 PERCENT_WORD = re.compile(r"%|per\s*cent|\bpc\b", re.I)
 

@@ -36,6 +36,10 @@ COMPARATIVE = regex.compile(r"\s*\p{L}+er\s+than(?!\w)", regex.I)
 # A figure in bare digits right before its phrase: no currency, percent or scale word ("12 page
 # document", not "$500 billion infrastructure fund" or "10% baseline tariff").
 BARE_DIGITS = regex.compile(r"(?<![\p{Sc}\p{L}0-9.,/-])[0-9]+\s*\Z")
+# A verb in -ing right after a figure, with its object: "around 73 raising the prospect of".
+GERUND = regex.compile(r"\s*\p{L}{3,}ing\s+(?:the|a|an|its|their|his|her|our|this|that|these|those)(?!\w)", regex.I)
+# The plural of an abbreviation: "TDs", "MPs", "IEDs".
+ACRONYM_PLURAL = regex.compile(r"\p{Lu}{2,5}s")
 # A figure whose hyphen waits for the noun of the last in its list ("four-, five- and
 # six-cylinder engines", "two- or three-bedroom flats").
 SUSPENDED = regex.compile(
@@ -58,16 +62,16 @@ class Counted:
 
     def plural(self, word: str) -> bool:
         w = word.casefold()
-        if w in self.plurals or w.endswith("men"):
-            return True
+        if w in self.plurals or w.endswith("men") or ACRONYM_PLURAL.fullmatch(word):
+            return True  # "2 TDs", "40 MPs", "12 IEDs"
         return len(w) > 3 and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in self.not_plural and word[0].islower() == word[-2].islower()
 
     def read(self, text: str, np: tuple[int, int], value: float) -> str | None:
         glued = HYPHENED.match(text, np[0]) or SUSPENDED.match(text, np[0])
         if glued:
             return glued.group(1)  # "a four-cylinder engine" counts cylinders, "four-, five- and six-cylinder" too
-        if self.english and COMPARATIVE.match(text, np[0]):
-            return None  # "40k cheaper than its rivals": a comparative, no counted noun
+        if self.english and (COMPARATIVE.match(text, np[0]) or GERUND.match(text, np[0])):
+            return None  # "40k cheaper than its rivals", "around 73, raising the prospect": no counted noun
         written = " ".join(text[np[0] : np[1]].split())
         if self.english and written.startswith(","):
             return None  # "the toll has risen to 158, officials said": a comma ends the figure
