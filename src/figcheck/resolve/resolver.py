@@ -21,6 +21,7 @@ from figcheck.resolve.dating import DateReader, alt, find_dateline, gapped
 from figcheck.resolve.sharing import SentenceSharing
 from figcheck.resolve.lexicon import Hit, Lexicon, PhraseMatcher, fold
 from figcheck.resolve.metric import MetricReader
+from figcheck.resolve.people import GENERIC_GROUP, POSSESSIVE, GroupReader
 
 LOCATIVE = {
     "en": regex.compile(r"(?i)(?:\b(?:in|across|throughout|into|inside|near|from|at|on|of|over|around)\s+(?:the\s+)?(?:(?:city|town|village|camp|area|region|district|province|governorate)\s+of\s+)?(?:(?:northern|southern|central|eastern|western|occupied|besieged|war-torn|ravaged)\s+)?)\Z"),
@@ -35,14 +36,12 @@ CLAUSE_STOP = {
     "he": regex.compile(r"[;:—–()\[\],]|\s-\s"),
     "ar": regex.compile(r"[;:—–()\[\],]|\s-\s"),
 }
-# The group of a noun that says only "people" ("workers", "residents"): a more telling group
-# named beside it wins.
-GENERIC_GROUP = "people"
 TO_LINK = regex.compile(r"\s+(?:to|עד|إلى)\s+(?:a\s+record\s+)?")
 TWEET_TAIL = regex.compile(r"—\s*[^—\n]{0,80}\(@\w+\)\s*(?P<date>[^\n]{6,30})\s*\Z")
 
 NEWLINE = regex.compile(r"\n")
-POSSESSIVE = regex.compile(r"['’]s\b")
+# Nothing but a conjunction before a figure in its clause: the figure is the clause's subject.
+LEADS_CLAUSE = regex.compile(r"(?i)[\s,;:—–-]*(?:(?:and|but|while|whereas)\s+)?")
 # Two places joined into one ("Turkey and Syria", "בטורקיה ובסוריה", "تركيا وسوريا").
 PLACE_AND = regex.compile(r"(?i)\s*(?:,\s*|\s(?:and|or|&)\s+(?:in\s+|the\s+)?|\s*ו[בלמה]?-?|\s*و(?:ب|ل|ال)?)")
 
@@ -58,7 +57,7 @@ class ParagraphContext:
     """The one place the paragraph is set in, when it names one (see Resolver._setting)."""
 
 
-class Resolver(DateReader, SentenceSharing, MetricReader):
+class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
     """Resolution for one language with its compiled matchers."""
 
     def __init__(self, lexicon: Lexicon, lang: str) -> None:
@@ -118,30 +117,18 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
         nominal = {fold(str(w)).casefold() for entry in verb_table if isinstance(entry, dict) for w in ((entry.get("noun") or {}).get(lang) or [])}
         nominal |= {fold(str(w)).casefold() for entry in lexicon.section("groups").values() if isinstance(entry, dict) for w in entry.get(lang) or []}
         self.lead_verbs = self.verb_words - nominal
-        self.populations = {
-            k: {str(a): str(b) for a, b in (v.get("populations") or {}).items()}
-            for k, v in lexicon.section("places").items() if isinstance(v, dict) and v.get("populations")
-        }
-        self.toll_of_place = regex.compile(rf"(?i)(?<!\w)(?:[וה]|و|ال)?(?:{alt(lexicon.folded('scope', 'toll_of_place', lang))})(?!\w)")
-        attacks, attack_on = lexicon.folded("scope", "attacks", lang), lexicon.folded("scope", "attack_on", lang)
-        self.attacks_on = regex.compile(rf"(?i)\s*(?:{alt(attacks)})\s+(?:{alt(attack_on)})\s+(?:the\s+)?") if attacks and attack_on else None
+        self._init_groups(lexicon, lang)
         self.own_staff = regex.compile(rf"(?i)(?<!\w)(?:من\s+|מ)?(?:{alt(lexicon.folded('scope', 'own_staff', lang))})(?!\w)")
         self.source_staff = {k: str(v["staff"]) for k, v in lexicon.section("sources").items() if isinstance(v, dict) and v.get("staff")}
         self.abroad = PhraseMatcher({"refugees": lexicon.words("scope", "abroad", lang)}, lang)
         self.lifespan = regex.compile(rf"(?i)(?<!\w)(?:{alt(lexicon.folded('scope', 'lifespan', lang))})(?!\w)")
-        self.place_people = {k: str(v["people"]) for k, v in lexicon.section("places").items() if isinstance(v, dict) and v.get("people")}
-        # Who a count names in a story that names a body holding or counting them (sources.yml
-        # 'populations'): "שלושת החטופות … בשבי חמאס" are Israelis.
-        self.actor_populations = {
-            k: {str(a): str(b) for a, b in (v.get("populations") or {}).items()}
-            for k, v in lexicon.section("sources").items() if isinstance(v, dict) and v.get("populations")
-        }
-        self.source_counts = {k: v["counts"] for k, v in lexicon.section("sources").items() if isinstance(v, dict) and v.get("counts")}
         self._init_dates(lexicon, lang)
         self._names: list[tuple[int, int]] = []
         subset = lexicon.folded("scope", "subset_markers", lang)
         part = lexicon.folded("scope", "part_of", lang)
-        self.subset = regex.compile(rf"(?i)(?<!\w)(?:{alt(subset)})(?!\w)")
+        # The marker governs the figure only when no clause break stands between them: "killed 50
+        # people, most of them migrants; the building housed almost 200" names no part.
+        self.subset = regex.compile(rf"(?i)(?<!\w)(?:{alt(subset)})(?!\w)(?=[^;:!?()\[\]]*\Z)")
         # In Hebrew and Arabic the part's noun stands before the word: "16 مستشفى فقط من أصل 36".
         noun = r"(?:\s+[\p{L}\p{M}\"']+){0,2}" if lang in {"he", "ar"} else ""
         # A possessive may stand before the whole: "16 of the territory's 36 hospitals".
@@ -182,8 +169,6 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
         self.event_words = {key: PhraseMatcher({key: ws}, lang) for key, ws in words.items()}
         self.event_places = {key: frozenset(e.get("places") or ()) for key, e in lexicon.events().items()}
         self.year_before = regex.compile(rf"(?i)\s+(?:{alt(lexicon.folded('periods', 'year_before', lang))})(?!\w)")
-        glued = {"he": "[ו]?", "ar": "(?:و|ف)?(?:ب|ل)?(?:ال)?"}.get(lang, "")
-        self.count_of = regex.compile(rf"(?i)(?<!\w){glued}(?:{alt(lexicon.folded('scope', 'count_of', lang))})\s*(?:the\s+|ה|ال)?\Z")
         self.apposition = regex.compile(rf"(?i)\s*(?:{alt(lexicon.folded('scope', 'apposition', lang))})(?!\w)")
         self.alternative = regex.compile(rf"(?i)\s*,?\s*(?:{alt(lexicon.folded('scope', 'alternative', lang))})\s+")
         # Between a metric word and the figure it introduces: "turnout of 82.5%", "turnout was 64%".
@@ -232,7 +217,10 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
                     end = m.core_end if m.core_end >= 0 else m.end
                     # In Hebrew and Arabic the previous figure's noun follows it and is its own,
                     # not words before this one ("ברוב של 59 חברי כנסת מול 53").
-                    z = zones(text, m.start, end, max(lower, prev_np_end) if self.lang in {"he", "ar"} else lower, upper, self.lang, self.verb_words, self.lead_verbs)
+                    # So is an English figure's when a part of it follows: "freed 2,000 prisoners,
+                    # among them 250 serving life sentences" (the 250 are no count of prisoners held).
+                    part = i and self.subset.search(text, lower, m.start) is not None
+                    z = zones(text, m.start, end, max(lower, prev_np_end) if self.lang in {"he", "ar"} or part else lower, upper, self.lang, self.verb_words, self.lead_verbs)
                     prev_np_end = z.np[1]
                     claim = self._claim(path, original, text, m, z, sent, ctx, ex.dates, published, previous, line_starts, period_between)
                     if claim.metric == "displaced" and self.abroad.finditer(text, z.np[0], z.predicate[1]):
@@ -320,13 +308,14 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
         metric = "day_count" if day_count else self._metric(
             text, z, m, own=self._counts_other(counted, m.unit), nxt=between[1] if between[1] < sent.end else None,
         )
-        group = self._group(self._group_hits(text, z))
-        if group is None and self.attacks_on is not None and (hit := self.attacks_on.match(text, m.end)):
-            # "654 هجوما على المنشآت الصحية": attacks count what they hit.
-            group = self._last([h for h in self.groups.finditer(text, hit.end(), min(sent.end, hit.end() + 40)) if h.start == hit.end()])
-        if group is None:
-            # "the number of employed rose to 4.3 million": the group the figure's subject counts.
-            group = self._last([h for h in self.groups.finditer(text, *z.before) if self.count_of.search(text, max(z.before[0], h.start - 20), h.start)])
+        group = self._own_group(text, m, z, sent)
+        residents = self._residents(text, m, z, sent, ctx.places) if group in (None, GENERIC_GROUP) else None
+        if residents is not None:
+            # "90% of Gaza's 2.1 million people": the place's people, and the whole its part is of
+            # is their number.
+            group = residents[0]
+            if metric is None or residents[1]:
+                metric = "population"
         if counted is None and previous is not None and m.unit == previous.unit == "count" and not m.ordinal:
             after_previous = original.rfind(previous.text, 0, m.start) + len(previous.text)
             counted = self.counted.shared(text, (after_previous, m.start), previous.counted)  # "435 homes … and 187 by tender"
@@ -335,8 +324,13 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
         definition = self._last([h for h in self.definitions.finditer(text, z.before[0], z.predicate[1]) if not m.start <= h.start < m.end])
         if definition is not None and metric in self.usual_definitions.get(definition, ()):
             definition = None  # "223 measles cases have been confirmed": what a case count counts anyway
-        if previous is not None and group is None and previous.unit == m.unit and self._bare(text, z):
-            group = previous.group  # "445,581 Palestinians have been killed, and 108,438 wounded"
+        if previous is not None and group is None and self._bare(text, z) and (
+            previous.unit == m.unit
+            or (m.unit == "percent" and previous.unit == "count" and previous.metric is None and LEADS_CLAUSE.fullmatch(text, *z.before))
+        ):
+            # "445,581 Palestinians have been killed, and 108,438 wounded"; "1,000 babies are born
+            # every week …; one in five is premature": a share of the people just counted.
+            group = previous.group
         if previous is not None and scope is None and metric is not None and previous.scope != "day_count":
             scope = previous.scope
         if metric is not None and not day_count and self._no_metric(text, m, sent):
@@ -415,52 +409,9 @@ class Resolver(DateReader, SentenceSharing, MetricReader):
                     claims[i] = claim.model_copy(update={"as_of": same.as_of, "as_of_basis": same.as_of_basis})
         return claims
 
-    def _population(self, text: str, z: Zones, metric: str | None, places: frozenset[str], actors: frozenset[str] = frozenset()) -> str | None:
-        """The population a counted noun stands for where the story is set, or with whom."""
-        keys = [h.key for h in self.metric_nouns.finditer(text, *z.np)] + ([metric] if metric else [])
-        for key in keys:
-            for table, names in ((self.populations, places), (self.actor_populations, actors)):
-                for name in sorted(names):
-                    group = table.get(name, {}).get(key)
-                    if group:
-                        return group
-        return None
-
-    def _place_people(self, text: str, z: Zones) -> str | None:
-        """The people of the one place a toll before the figure is named for, or of the place it lies in."""
-        toll = self.toll_of_place.search(text, *z.before)
-        if toll is None:
-            return None
-        hits = self.places.finditer(text, toll.end(), z.before[1])
-        if len({h.key for h in hits}) != 1 or POSSESSIVE.match(text[hits[0].end : hits[0].end + 3]):
-            return None  # "in Turkey and Syria": two countries' toll is no one people's
-        key = hits[0].key
-        return self.place_people.get(key) or self.place_people.get(self.lexicon.within(key) or "")
-
     @staticmethod
     def _inside_figure(h: Hit, inside: list[Mention]) -> bool:
         return any(m.start <= h.start < m.end for m in inside)
-
-    def _group_hits(self, text: str, z: Zones) -> list[Hit]:
-        """The group words of the figure's noun phrase. A word that is also a place's name
-        ("سوريا": Syria, or Syrians after a number) names a group only as the figure's own noun:
-        "بقوة 7.8 درجات جنوب تركيا وشمال سوريا" counts no Syrians."""
-        places = [(h.start, h.end) for h in self.places.finditer(text, *z.np)]
-        return [
-            h for h in self.groups.finditer(text, *z.np)
-            if not (any(a <= h.start < b for a, b in places) and text[z.np[0] : h.start].strip(" \t-־"))
-        ]
-
-    @staticmethod
-    def _group(hits: list[Hit]) -> str | None:
-        """The group nearest the noun's head, unless that is only the generic ``people``:
-        "30,000 Palestinian workers" count Palestinians, "Palestinian health workers" health workers."""
-        named = [h for h in hits if h.key != GENERIC_GROUP]
-        return named[-1].key if named else (hits[-1].key if hits else None)
-
-    @staticmethod
-    def _last(hits: list[Hit]) -> str | None:
-        return hits[-1].key if hits else None
 
     def _bare(self, text: str, z: Zones) -> bool:
         """The figure names no one of its own: its noun phrase is empty or only a metric word."""

@@ -10,6 +10,7 @@ from figcheck.extract.quantities import Mention
 from figcheck.extract.sentences import Span
 from figcheck.model import Claim
 from figcheck.resolve.context import CONTRAST
+from figcheck.resolve.people import GENERIC_GROUP
 
 # Units a count of people or things (or its share) is written in; a currency unit's ISO code.
 COUNT_UNITS = frozenset({"count", "percent", "dimensionless"})
@@ -47,7 +48,10 @@ class SentenceSharing:
                     if h.key != nxt.metric and text[inside[i + 1].end : h.start].strip()
                 ]
                 metric = verbs[0].key if verbs and self._measures(verbs[0].key, claim.unit) else nxt.metric
-                claims[i] = claim.model_copy(update={"metric": metric, "group": claim.group or nxt.group, "scope": claim.scope or nxt.scope})
+                # "roughly half of the country's population of 22 million": the part counts the
+                # whole's people when it names no one more telling.
+                group = nxt.group if claim.group in (None, GENERIC_GROUP) and nxt.group else claim.group
+                claims[i] = claim.model_copy(update={"metric": metric, "group": group, "scope": claim.scope or nxt.scope})
                 own = [h.key for h in self.metric_nouns.finditer(nxt.counted or "") if self._measures(h.key, nxt.unit)]
                 if own and own[0] != nxt.metric and metric == nxt.metric:
                     # "כ־4.8 מיליון מתוך 6.8 מיליון בעלי זכות בחירה הצביעו": the clause's verb is the
@@ -108,7 +112,11 @@ class SentenceSharing:
                 same = next((c for c in reversed(claims[: i - 1]) if c.unit == claim.unit), None) if prev.unit != claim.unit else None
                 if same is not None and same.metric:
                     prev = same
-                group = claim.group or (self.default_groups.get(prev.metric) if claim.unit == "count" else None)
+                # A part that names no one is of the whole's people ("2,000 Palestinian prisoners,
+                # among them 250 serving life sentences").
+                default = self.default_groups.get(prev.metric) if claim.unit == "count" else None
+                part = self.subset.search(gap_before) is not None and claim.unit == prev.unit
+                group = claim.group or (prev.group if part else None) or default
                 claims[i] = claim.model_copy(update={"metric": prev.metric, "scope": claim.scope or prev.scope, "group": group})
         return claims
 

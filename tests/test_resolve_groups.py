@@ -1,0 +1,92 @@
+"""Who a figure counts when its own noun names no one, or only "people" (resolve/people.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_resolve_keys import assert_keys
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The people a count is counted among (scope.yml 'among').
+        ("Some 12,000 cholera cases were reported this month, mostly among displaced children.", {"Some 12,000": "children"}),
+        ("Doctors recorded 640 dengue infections, largely among soldiers, in the past week.", {"640": "soldiers"}),
+        # A share among voters is a vote share: it counts no people.
+        ("Harris leads Trump 48% to 47% among likely voters in Pennsylvania.", {"47%": None}),
+    ],
+)
+def test_counted_among(text, expected):
+    assert_keys(text, expected, "group")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A place's residents are its people (places.yml 'people'), and the whole a share is taken
+        # of is their number.
+        ("About 40% of Ukraine's 38 million people live in cities.", {"About 40%": "ukrainians", "38 million": "ukrainians"}),
+        ("Nearly half of Lebanon's 5.8 million residents now live in poverty.", {"5.8 million": "lebanese"}),
+        # "the country" is the one country the sentence names.
+        ("The war in Syria displaced half of the country's pre-war population of 22 million.", {"22 million": "syrians"}),
+        # ... and nothing when it names none.
+        ("Officials said 30% of the country's population of 11 million had fled.", {"11 million": "people"}),
+    ],
+)
+def test_residents_of_a_place(text, expected):
+    assert_keys(text, expected, "group")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About 40% of Ukraine's 38 million people live in cities.", {"38 million": "population"}),
+        ("Roughly 80% of Gaza's 2.2 million residents have fled their homes.", {"Roughly 80%": "displaced", "2.2 million": "population"}),
+    ],
+)
+def test_residents_are_the_population(text, expected):
+    assert_keys(text, expected, "metric")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The size of a subject named before "estimated … at" (scope.yml 'estimated_at').
+        ("Tens of thousands of displaced Palestinians, estimated at over 200,000, crowded the beach.", {"over 200,000": "palestinians"}),
+        ("Ukrainian refugees in Poland, put by the government at about 950,000, face new rules.", {"about 950,000": "refugees"}),
+    ],
+)
+def test_size_of_the_subject(text, expected):
+    assert_keys(text, expected, "group")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A part named with "including" / "among them" counts the whole's people ...
+        ("Israel freed 90 Palestinian prisoners on Sunday, including 12 serving life terms.", {"12": "palestinians"}),
+        # ... unless it names its own.
+        ("Israel freed 90 Palestinian prisoners on Sunday, including 12 women.", {"12": "women"}),
+        # A share that opens its clause is a share of the people just counted.
+        ("About 4,000 babies were born in the camps last month; one in four was underweight.", {"one in four": "children"}),
+        # A poll's error is no share of its sample.
+        ("The survey was conducted among 503 respondents, and the margin of error is 4.4%.", {"4.4%": None}),
+    ],
+)
+def test_part_of_the_people_counted(text, expected):
+    assert_keys(text, expected, "group")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A part's own words before it belong to the whole: the part keeps the whole's metric.
+        ("Israel freed 90 Palestinian prisoners on Sunday, including 12 serving life terms.", {"12": "releases"}),
+        ("Hamas freed 33 hostages in the first phase, among them eight held in Rafah.", {"eight": "releases"}),
+        # A marker behind a clause break governs no later figure.
+        ("Floods killed 80 people, most of them farmers; the shelter housed almost 300.", {"almost 300": None}),
+    ],
+)
+def test_part_keeps_the_whole_metric(text, expected):
+    assert_keys(text, expected, "metric")
