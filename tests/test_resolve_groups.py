@@ -90,3 +90,53 @@ def test_part_of_the_people_counted(text, expected):
 )
 def test_part_keeps_the_whole_metric(text, expected):
     assert_keys(text, expected, "metric")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A target or a projection restates the count before it (scope.yml 'restates').
+        ("Teams vaccinated 92,000 children in the north this week, short of the target of 110,000.", {"110,000": "vaccinations"}),
+        ("Health workers gave 1.8 million vaccine doses, beating their target of 1.5 million.", {"1.5 million": "vaccinations"}),
+        # A likelihood measures no metric of its sentence (scope.yml 'likelihood').
+        ("Forecasters see a 60% chance that deaths from the heatwave will top 1,000.", {"60%": None}),
+        ("There is a 30 percent probability of rainfall above 50 mm.", {"30 percent": None}),
+        # A bare decimal in a sentence about earthquakes is a magnitude (metrics.yml 'bare_in').
+        ("Seismologists recorded 240 aftershocks overnight, the largest a 4.8.", {"4.8": "magnitude", "240": None}),
+        ("The quake was followed by a 6.1 near the coast.", {"6.1": "magnitude"}),
+        # ... but not a whole number, nor a figure that names what it counts.
+        ("The earthquake killed 5 and injured 3.4 thousand.", {"5": "deaths"}),
+        # "no longer alive" counts the dead.
+        ("Officials say 59 hostages remain in Gaza, of whom about 24 are believed to be no longer alive.", {"about 24": "deaths"}),
+    ],
+)
+def test_restated_likely_and_bare_metrics(text, expected):
+    assert_keys(text, expected, "metric")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Teams vaccinated 92,000 children in the north this week, short of the target of 110,000.", {"110,000": "children"}),
+        # A projection counts the people of the figure it projects, metric or not.
+        ("Some 320,000 people face acute hunger, a figure expected to rise to 400,000 by March.", {"400,000": "people"}),
+        # A part after "of whom" is of the whole's people, even with a metric of its own.
+        ("Officials say 59 hostages remain in Gaza, of whom about 24 are believed to be no longer alive.", {"about 24": "israelis"}),
+    ],
+)
+def test_restated_and_part_groups(text, expected):
+    assert_keys(text, expected, "group")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A gap in a budget is in the budget's measure (metrics.yml 'budget').
+        ("The cuts leave a funding gap of about $400 million, the agency said.", {"about $400 million": "budget"}),
+        ("Member states approved $4.2 billion after the withdrawal left a hole of roughly $1.7 billion.", {"roughly $1.7 billion": "budget"}),
+        # ... not a hole in the ground.
+        ("The blast left a hole of 12 metres in the road.", {"12 metres": "distance"}),
+    ],
+)
+def test_budget_gaps(text, expected):
+    assert_keys(text, expected, "metric")

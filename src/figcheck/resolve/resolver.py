@@ -108,6 +108,7 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
             (str(old), k): PhraseMatcher({"w": list((words or {}).get(lang) or [])}, lang)
             for k, v in metrics.items() for old, words in (v.get("instead_of") or {}).items() if (words or {}).get(lang)
         }
+        self.bare_context = PhraseMatcher({k: list((v.get("bare_in") or {}).get(lang) or []) for k, v in metrics.items()}, lang)
         self.share_context = PhraseMatcher({k: list((v.get("shares_in") or {}).get(lang) or []) for k, v in metrics.items()}, lang)
         verb_table = (lexicon.section("metrics") or {}).values()
         self.verb_words = frozenset(
@@ -121,6 +122,7 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
         self.own_staff = regex.compile(rf"(?i)(?<!\w)(?:من\s+|מ)?(?:{alt(lexicon.folded('scope', 'own_staff', lang))})(?!\w)")
         self.source_staff = {k: str(v["staff"]) for k, v in lexicon.section("sources").items() if isinstance(v, dict) and v.get("staff")}
         self.abroad = PhraseMatcher({"refugees": lexicon.words("scope", "abroad", lang)}, lang)
+        self.likelihood = regex.compile(rf"(?i)\s*(?:{alt(lexicon.folded('scope', 'likelihood', lang))})(?!\w)")
         self.lifespan = regex.compile(rf"(?i)(?<!\w)(?:{alt(lexicon.folded('scope', 'lifespan', lang))})(?!\w)")
         self._init_dates(lexicon, lang)
         self._names: list[tuple[int, int]] = []
@@ -241,7 +243,7 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
                     tail = self._score_lines(text, inside, tail, sent)
                     # A poll's sample or error takes no metric from a neighbour either.
                     tail = [
-                        c.model_copy(update={"metric": None}) if c.metric and c.metric != "day_count" and self._no_metric(text, x, sent) else c
+                        c.model_copy(update={"metric": None}) if c.metric and c.metric != "day_count" and self._no_measure(text, x, sent) else c
                         for c, x in zip(tail, inside)
                     ]
                     tail = self._shared_dates(text, inside, tail, sent)
@@ -333,8 +335,8 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
             group = previous.group
         if previous is not None and scope is None and metric is not None and previous.scope != "day_count":
             scope = previous.scope
-        if metric is not None and not day_count and self._no_metric(text, m, sent):
-            metric = None  # "a survey of 1,400 adults", "a margin of error of 2.5 points"
+        if metric is not None and not day_count and self._no_measure(text, m, sent):
+            metric = None  # "a survey of 1,400 adults", "a margin of error of 2.5 points", "a 35% chance"
         if metric is not None and not self._measures(metric, m.unit):
             metric = None  # "burned more than 27,000 acres and destroyed …": acres are no count of buildings
         lifespan = m.unit == "year" and self.lifespan.search(text, sent.start, m.start) is not None
@@ -352,6 +354,10 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
             group = self.source_staff[attribution.source]  # "273 من موظفيها", said by UNRWA: its staff are aid workers
         if group is None and previous is not None and previous.group and self.of_them.match(text, m.end):
             group = previous.group  # "59 חטופים …, ולפחות 35 מהם אינם בחיים": part of the same people
+        if group is None and previous is not None and previous.group and previous.unit in (m.unit, "count") and m.unit in ("count", "percent"):
+            after_previous = original.rfind(previous.text, 0, m.start) + len(previous.text)
+            if self.subset.search(text, after_previous, m.start):
+                group = previous.group  # "101 hostages remain in Gaza, of whom … about a third are no longer alive"
         if group is None and m.unit == "count" and (ctx.places or ctx.actors):
             # Who is held where the story is set (places.yml 'populations'): "59 hostages still in
             # Gaza", "90 أسيرا" in a West Bank story; or by whom (sources.yml 'populations').
@@ -412,6 +418,11 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
     @staticmethod
     def _inside_figure(h: Hit, inside: list[Mention]) -> bool:
         return any(m.start <= h.start < m.end for m in inside)
+
+    def _no_measure(self, text: str, m: Mention, sent: Span) -> bool:
+        """A poll's sample or error, or a likelihood ("a 35% chance that deaths could exceed …"):
+        the figure measures none of the metrics its sentence names."""
+        return self._no_metric(text, m, sent) or self.likelihood.match(text, m.end) is not None
 
     def _bare(self, text: str, z: Zones) -> bool:
         """The figure names no one of its own: its noun phrase is empty or only a metric word."""

@@ -10,6 +10,7 @@ from figcheck.extract.quantities import Mention
 from figcheck.extract.sentences import Span
 from figcheck.model import Claim
 from figcheck.resolve.context import CONTRAST
+from figcheck.resolve.lexicon import PhraseMatcher
 from figcheck.resolve.people import GENERIC_GROUP
 
 # Units a count of people or things (or its share) is written in; a currency unit's ISO code.
@@ -29,6 +30,7 @@ class SentenceSharing:
     restates: regex.Pattern[str]
     multiplier: regex.Pattern[str]
     score_metrics: frozenset[str]  # metrics a result "A-B" is written in (metrics.yml 'score_line')
+    bare_context: PhraseMatcher  # metrics.yml 'bare_in': sentence words that give a bare decimal its metric
 
     def _share_keys(self, text: str, inside: list[Mention], claims: list[Claim]) -> list[Claim]:
         """Figures that borrow their key from a neighbour, rewritten in place.
@@ -131,6 +133,10 @@ class SentenceSharing:
                 self.restates.search(text, inside[i - 1].end, inside[i].start) or (claim.metric is None and self._multiplies(text, inside[i]))
             ):
                 claims[i] = claim.model_copy(update={"metric": prev.metric, "group": prev.group})
+            elif prev.group and claim.group is None and self.restates.search(text, inside[i - 1].end, inside[i].start):
+                # "514,000 people …, a figure projected to rise to 641,000": the same people, whatever
+                # no metric they are counted for.
+                claims[i] = claim.model_copy(update={"group": prev.group})
         return claims
 
     def _clause_verbs(self, text: str, inside: list[Mention], claims: list[Claim], sent: Span) -> list[Claim]:
@@ -188,7 +194,9 @@ class SentenceSharing:
             # ("including two toddlers").
             if any(
                 claims[j].metric is not None and not self.subset.search(text, inside[j - 1].end, inside[j].start)
-                and not (claims[j].metric == verb.key and self.alternative.fullmatch(text, inside[j - 1].end, inside[j].start))
+                and not (claims[j].metric == verb.key and (
+                    self.alternative.fullmatch(text, inside[j - 1].end, inside[j].start) or self.alternative.match(claims[j].text)
+                ))  # "several hundred, perhaps a thousand, people may have died": its bound is the hedge
                 for j in between
             ):
                 continue
@@ -201,6 +209,10 @@ class SentenceSharing:
         for (old, new), words in self.instead_of.items():
             if any(c.metric == old for c in claims) and words.finditer(text, sent.start, sent.end):
                 claims = [c.model_copy(update={"metric": new}) if c.metric == old else c for c in claims]
+        bare = [c.metric is None and c.counted is None and c.unit == "count" and "." in c.text and 0 < c.value < 10 for c in claims]
+        if any(bare) and (found := self.bare_context.finditer(text, sent.start, sent.end)):
+            # "the strongest of them a 5.2" in a sentence about tremors (metrics.yml 'bare_in').
+            claims = [c.model_copy(update={"metric": found[0].key}) if b else c for c, b in zip(claims, bare)]
         if not any(c.metric is None and c.unit == "percent" for c in claims):
             return claims
         found = self.share_context.finditer(text, sent.start, sent.end)
