@@ -45,6 +45,8 @@ PATTERNS = [
 AGE_PATTERNS = [
     r"(?i)(?<![\w.,])\d{1,3}[\s-]+(?:year|month|week)s?[\s-]+old",
     r"(?i)(?<=\baged?\s+(?:between\s+)?)[0-9]{1,3}(?:\s*(?:to|-|–|and)\s*[0-9]{1,3})?(?![0-9])",
+    # "those 65 and older", "adults 50 or over are": not "killed 30 and over 100 were wounded".
+    r"(?i)(?<![\w.,$€£₪])[0-9]{1,3}(?=\s+(?:and|or)\s+(?:older|younger|over(?!\s+(?:[0-9$€£₪]|a\b|an\b|one\b|two\b|three\b|half\b))))",
 ]
 # A generation of wireless networks ("5G", "4G"): no claim, but a quantity (see generation_spans).
 GENERATION = r"(?<![\w.,])\d{1,2}G(?!\w)"

@@ -12,7 +12,8 @@ from figcheck.resolve.lexicon import Lexicon
 
 
 GROUP_SEP = regex.compile(r"[, ]")
-OF_OR_END = regex.compile(r"\s+of\b|\s*(?:[,.;:)]|\Z)", regex.I)
+UNIT_AND = regex.compile(r"(?i)(?<!\w)(?:a|an|one)\s+\p{L}+\s+and\s+\Z")
+OF_OR_END = regex.compile(r"\s+(?:of|are|were|have|had)\b|\s*(?:[,.;:)]|\Z)", regex.I)
 DETERMINER_AFTER = regex.compile(r"\s+(?:of|the|a|an|their|its|all)\b", regex.I)
 ORDER_BEFORE = regex.compile(r"(?i)(?:first|second|third|fourth|last|final|latter|former|the|this|next)\s+\Z")
 FOLLOWING_WORD = regex.compile(r"[\s\-־]*([\p{L}\p{M}]+)")
@@ -224,6 +225,8 @@ class WordNumbers:
         after = text[m.end() : m.end() + 8]
         if count and self.articles and not OF_OR_END.match(after):
             return None  # "a third straight title" is an ordinal; "a third of" and "about a third." are shares
+        if count and self.articles and UNIT_AND.search(text, max(0, m.start() - 30), m.start()):
+            return None  # "more than it gets in a year and a half": part of a span, no share
         if not count and self.articles:
             # A bare English fraction word is a share only when it takes "of" or a determiner
             # ("half of the", "half the"), not in "the first half" or "third quarter"; capitalised

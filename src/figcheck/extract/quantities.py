@@ -165,7 +165,7 @@ class Scanner:
         prefix = r"(?:[ובלמהשכ]{1,2})?" if lang == "he" else r"(?:و|ب|ل)?" if lang == "ar" else ""
         # A lone English plural ("hundreds") counts only with "of" or a verb after it; a phrase
         # ("several hundred", "tens of thousands") always does.
-        follow = r"(?=\s+(?:of|were|have|had|are|more|of\s+the|upon)\b)" if lang == "en" else ""
+        follow = r"(?=\s+(?:of|were|have|had|are|more|of\s+the|upon|still|remain|remained|died|killed|dead|missing|injured|wounded)\b)" if lang == "en" else ""
         self.vague_rx = regex.compile(rf"(?<!\w){prefix}(?P<v>{phrases}|(?:{single})(?!\w){follow})(?!\w)", regex.I) if self.vague else None
         day_words = lexicon.words("scope", "day_words", lang) + lexicon.words("scope", "day_words", "en")
         self.day_after = regex.compile(rf"\A[\s-]*(?:full\s+|straight\s+|consecutive\s+)?(?:{'|'.join(map(regex.escape, day_words))})(?!\w)", regex.I)
