@@ -140,3 +140,35 @@ def test_restated_and_part_groups(text, expected):
 )
 def test_budget_gaps(text, expected):
     assert_keys(text, expected, "metric")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The subject of the verb that introduces a figure names who it counts (scope.yml 'subject_verbs').
+        ("Housing starts fell 9.8% in January, the department said.", {"9.8%": "homes"}),
+        ("Palestinian deaths in the West Bank rose to 800 this year, the U.N. said.", {"800": "palestinians"}),
+        # ... not a group named before another verb.
+        ("Israeli officials said strikes hit 40 targets overnight.", {"40": None}),
+        # A rate counts no people: its base is no group (metrics.yml 'measures: rate').
+        ("Turnout reached an estimated 64% of eligible voters, the election lab said.", {"an estimated 64%": None}),
+        ("Unemployment among young workers rose to 14.2% in March.", {"14.2%": None}),
+    ],
+)
+def test_subject_and_rates(text, expected):
+    assert_keys(text, expected, "group")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count of attacks or of acts done to people counts what they were done to (scope.yml 'attacks').
+        ("The agency recorded 320 attacks on health care in Sudan this year.", {"320": "hospitals"}),
+        ("Surgeons carried out dozens of amputations on children in a week.", {"dozens": "children"}),
+        ("Doctors performed 40 operations on soldiers overnight.", {"40": "soldiers"}),
+        # ... nothing when the target is no group.
+        ("Israel carried out 30 strikes on Hezbollah targets.", {"30": None}),
+    ],
+)
+def test_attacks_count_their_targets(text, expected):
+    assert_keys(text, expected, "group")

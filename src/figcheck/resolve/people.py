@@ -51,13 +51,19 @@ class GroupReader:
         }
         self.source_counts = {k: v["counts"] for k, v in lexicon.section("sources").items() if isinstance(v, dict) and v.get("counts")}
         attacks, attack_on = lexicon.folded("scope", "attacks", lang), lexicon.folded("scope", "attack_on", lang)
-        self.attacks_on = regex.compile(rf"(?i)\s*(?:{alt(attacks)})\s+(?:{alt(attack_on)})\s+(?:the\s+)?") if attacks and attack_on else None
+        self.attacks_on = regex.compile(rf"(?i)\s*(?:of\s+)?(?:{alt(attacks)})\s+(?:{alt(attack_on)})\s+(?:the\s+)?") if attacks and attack_on else None
+        targets = (lexicon.section("scope").get("attack_targets") or {}).items()
+        self.attack_targets = PhraseMatcher({k: list((v or {}).get(lang) or []) for k, v in targets}, lang)
         glued = {"he": "[ו]?", "ar": "(?:و|ف)?(?:ب|ل)?(?:ال)?"}.get(lang, "")
         self.count_of = regex.compile(rf"(?i)(?<!\w){glued}(?:{alt(lexicon.folded('scope', 'count_of', lang))})\s*(?:the\s+|ה|ال)?\Z")
         among = lexicon.folded("scope", "among", lang)
         self.among = regex.compile(rf"(?i)(?<!\w)(?:{alt(among)})\s+") if among else None
         estimated = lexicon.folded("scope", "estimated_at", lang)
         self.estimated_at = regex.compile(rf"(?i)(?<!\w)(?:{gapped(estimated)})\s*\Z") if estimated else None
+        subject = lexicon.folded("scope", "subject_verbs", lang)
+        self.subject_verb = regex.compile(
+            rf"(?i)\s+(?:(?!(?:said|says|told|reported|that|and|but|while|who|which)\b)[\p{{L}}'’.-]+\s+){{0,5}}?(?:{alt(subject)})(?:\s+(?:to|by|at))?\s+"
+        ) if subject else None
         anaphors = lexicon.folded("scope", "place_anaphors", lang)
         # "the country's pre-war population of 22 million", "Gaza's 2.1 million people": a
         # possessive, at most two words and the figure.
@@ -71,7 +77,8 @@ class GroupReader:
         group = self._group(self._group_hits(text, z))
         if group is None and self.attacks_on is not None and (hit := self.attacks_on.match(text, m.end)):
             # "654 هجوما على المنشآت الصحية": attacks count what they hit.
-            group = self._last([h for h in self.groups.finditer(text, hit.end(), min(sent.end, hit.end() + 40)) if h.start == hit.end()])
+            targets = self.groups.finditer(text, hit.end(), min(sent.end, hit.end() + 40)) + self.attack_targets.finditer(text, hit.end(), min(sent.end, hit.end() + 40))
+            group = self._last(sorted((h for h in targets if h.start == hit.end()), key=lambda h: h.end - h.start))
         if group is None:
             # "the number of employed rose to 4.3 million": the group the figure's subject counts.
             group = self._last([h for h in self.groups.finditer(text, *z.before) if self.count_of.search(text, max(z.before[0], h.start - 20), h.start)])
@@ -79,6 +86,10 @@ class GroupReader:
             # "Crowds of displaced Palestinians, estimated by the U.N. at over 300,000": the figure
             # is the size of the subject it estimates.
             group = self._last(self.groups.finditer(text, *z.before))
+        if group is None and self.subject_verb is not None:
+            # "Housing starts fell 9.8%", "Palestinian deaths rose to 46,000": the subject of the
+            # verb that introduces the figure names who it counts.
+            group = self._last([h for h in self.groups.finditer(text, *z.before) if self.subject_verb.fullmatch(text, h.end, m.start)])
         if group is None and m.unit == "count":
             group = self._among(text, z)  # a share among voters is a vote share, of no people
         return group

@@ -262,7 +262,10 @@ class SentenceSharing:
         return bool(self.multiplier.search(text, m.start, m.end) or self.multiplier.match(text, m.end))
 
     def _fit_unit(self, claim: Claim) -> Claim:
-        """A metric borrowed from a neighbour or a far verb must still fit the figure's unit."""
+        """A metric borrowed from a neighbour or a far verb must still fit the figure's unit; a rate
+        counts no people ("turnout reached 64% of eligible voters": the voters are its base)."""
+        if claim.group is not None and claim.unit in {"percent", "percentage_point"} and self.metric_measures.get(claim.metric or "") == "rate":
+            claim = claim.model_copy(update={"group": None})
         if claim.metric is None or self._measures(claim.metric, claim.unit) or self.multiplier.fullmatch(claim.counted or "") or self.multiplier.search(claim.text):
             return claim  # a multiplier measures whatever the figure it multiplies does
         return claim.model_copy(update={"metric": self.unit_metrics.get(claim.unit)})
