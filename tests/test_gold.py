@@ -34,7 +34,7 @@ GOLD = Path(__file__).parent / "gold"
 # A floor is what the extractor measurably does today: the test fails if it gets worse.
 TARGET = {"value+qualifier": 0.95, "metric+group+as_of": 0.90}
 FLOORS: dict[tuple[str, str], float] = {
-    ("en", "metric+group+as_of"): 0.92,
+    ("en", "metric+group+as_of"): 0.93,
     ("he", "metric+group+as_of"): 0.94,
     ("ar", "metric+group+as_of"): 0.92,
 }

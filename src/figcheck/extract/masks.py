@@ -98,6 +98,12 @@ class NonClaims:
         self.both = regex.compile(rf"(?<!\w)[ובלמשכ]{{0,2}}(?P<n>{alt(both)})(?=\s+ה\p{{L}})") if both else None
         frames = (section.get("time_words_before") or {}).get(lang) or []
         self.frame_before = regex.compile(rf"(?<!\w)(?:{alt(frames)})\s+(?:الـ|ال)?\s*(?P<n>[0-9]+)") if frames else None
+        single = (section.get("single_after") or {}).get(lang) or []
+        self.single = regex.compile(
+            rf"(?i)(?<!\w)(?:{alt(single)})\s+(?P<n>one)\s+(?!(?:to|and|or|of|in|per|percent|million|billion|thousand|hundred|dozen|more|fewer|third|half|quarter)\b)\p{{L}}"
+        ) if single else None
+        family = (section.get("family_before") or {}).get(lang) or []
+        self.family = regex.compile(rf"(?i)(?<!\w)(?:{alt(family)})\s+(?P<n>[0-9]+|\p{{L}}+)(?![\w-])") if family else None
         clock = (section.get("clock_after") or {}).get(lang) or []
         self.clock_after = regex.compile(rf"(?P<n>[0-9]+|\p{{L}}+)\s+(?:{alt(clock)})(?!\w)") if clock else None
         names = [fold(str(n)) for n in (section.get("names_with_numbers") or {}).get(lang) or []]
@@ -201,7 +207,7 @@ class NonClaims:
         for rx in (self.names, self.age_after_name):
             if rx is not None:
                 spans.extend((m.start(), m.end()) for m in rx.finditer(text))
-        for rx in (self.clock_after, self.frame_before, self.modifier, self.both):
+        for rx in (self.clock_after, self.frame_before, self.modifier, self.both, self.family, self.single):
             if rx is not None:
                 spans.extend((m.start("n"), m.end("n")) for m in rx.finditer(text))
         if "-" in text or "–" in text:
