@@ -172,3 +172,30 @@ def test_subject_and_rates(text, expected):
 )
 def test_attacks_count_their_targets(text, expected):
     assert_keys(text, expected, "group")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Counts joined by "and" or a comma share the verb that ends the list's clause.
+        ("More than 100 Palestinians and 30 soldiers were killed in the fighting.", {"More than 100": "deaths", "30": "deaths"}),
+        ("Some 400 people, 60 children and 12 women were wounded overnight.", {"Some 400": "injuries", "60": "injuries"}),
+        # ... not when the later item's own noun names the metric.
+        ("Officials counted 100 people and 30 deaths.", {"100": None}),
+    ],
+)
+def test_coordinated_counts_share_a_verb(text, expected):
+    assert_keys(text, expected, "metric")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bare participle continues the people counted before it ...
+        ("46,565 Palestinians have been killed and 109,660 wounded.", {"109,660": "palestinians"}),
+        # ... a plural noun names people of its own, whom the story's actors name.
+        ("Israel released 90 Palestinian prisoners and Hamas freed three hostages.", {"three": "israelis"}),
+    ],
+)
+def test_continued_people(text, expected):
+    assert_keys(text, expected, "group")

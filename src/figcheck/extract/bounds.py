@@ -20,6 +20,11 @@ TO_GAP = regex.compile(r"\s+to\s+")
 CHANGE_GAP = regex.compile(r"(?:\s+[^\s,;:!?()]+){0,5}?\s+to\s+", regex.I)
 FRAME_ARTICLE = regex.compile(r"(?i)(?<!\w)(?:the|its|their|his|her|our)\s+\Z")
 GAP_WORD = regex.compile(r"[\p{L}\p{M}]+")
+# Between two items of an English list of counts: the first one's plural noun, then a comma or
+# "and" ("at least 5.3 million illnesses, 63,000 hospitalizations and 2,700 deaths").
+LIST_GAP = regex.compile(r"\s+(?:[\p{L}-]+\s+)?(?P<noun>[\p{L}-]+)\s*(?P<sep>,\s*(?:and\s+)?|\s+and\s+)")
+LIST_NOUN = regex.compile(r"(?i)(?:[\p{L}-]*[^s\W]s|people|children|men|women)")
+SPREAD = frozenset({"at_least", "more_than", "approx", "nearly", "at_most", "less_than"})
 GAP_STOP = regex.compile(r"[\d,.;:!?()\n]")
 
 # Letters glued before a bound phrase: "ו" (and), "ב" ("בכ־250", at about 250); Arabic "و", "ب"
@@ -82,6 +87,26 @@ class Bounds:
                 continue
             out.append(a)
             i += 1
+        return out
+
+    def listed(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A bound before a list of counts bounds every item (README, gold conventions): "at least
+        5.3 million illnesses, 63,000 hospitalizations and 2,700 deaths" are three lower bounds.
+        Only a list with a comma: "more than 100 people and 30 soldiers" may be a bound and a count."""
+        if self.lang != "en":
+            return mentions
+        out = list(mentions)
+        i = 0
+        while i < len(out):
+            head, j, comma = out[i], i, False
+            while (
+                head.qualifier in SPREAD and j + 1 < len(out) and out[j + 1].qualifier == "exact" and out[j + 1].unit == head.unit == "count"
+                and (gap := LIST_GAP.fullmatch(text, out[j].end, out[j + 1].start)) and LIST_NOUN.fullmatch(gap.group("noun"))
+            ):
+                comma, j = comma or "," in gap.group("sep"), j + 1
+            if comma:
+                out[i + 1 : j + 1] = [replace(m, qualifier=head.qualifier, **interval(head.qualifier, m, self.lexicon)) for m in out[i + 1 : j + 1]]
+            i = j + 1
         return out
 
     def has_bound_before(self, text: str, start: int) -> bool:

@@ -254,7 +254,7 @@ class Scanner:
             joined = [replace(m, aside="frame") if self._time_frame(text, m, joined) else m for m in joined]
         else:
             joined = [m for m in joined if not self._time_frame(text, m, joined)]
-        out.mentions = [self.bounds.bounded(text, m) for m in self._share_units(text, joined)]
+        out.mentions = self.bounds.listed(text, [self.bounds.bounded(text, m) for m in self._share_units(text, joined)])
         return out
 
     def _digits(self, text: str, m: regex.Match[str], out: Extraction) -> Mention | None:

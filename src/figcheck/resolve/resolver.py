@@ -238,6 +238,7 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
                 if inside:
                     tail = self._share_keys(text, inside, claims[len(claims) - len(inside) :])
                     tail = self._clause_verbs(text, inside, tail, sent)
+                    tail = self._coordinated(text, inside, tail, sent)
                     tail = self._restated(text, inside, tail)
                     tail = self._context_shares(text, tail, sent)
                     tail = self._score_lines(text, inside, tail, sent)
@@ -425,9 +426,13 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
         return self._no_metric(text, m, sent) or self.likelihood.match(text, m.end) is not None
 
     def _bare(self, text: str, z: Zones) -> bool:
-        """The figure names no one of its own: its noun phrase is empty or only a metric word."""
+        """The figure names no one of its own: its noun phrase is empty or only a metric word that
+        is no plural noun ("and 108,438 wounded", not "and three hostages": hostages are people of
+        their own, whom the story's setting names)."""
         phrase = text[z.np[0] : z.np[1]].strip(" ,")
         hits = self.metric_nouns.finditer(text, *z.np) + self.metric_verbs.finditer(text, *z.np)
+        if self.lang == "en" and " " not in phrase and self.counted.plural(phrase):
+            return False
         return not phrase or any(h.text.strip().casefold() == phrase.casefold() for h in hits)
 
     def _place(self, text: str, m: Mention, sent: Span, nxt: int | None = None) -> str | None:

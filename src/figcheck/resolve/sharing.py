@@ -19,6 +19,10 @@ CURRENCY_UNIT = regex.compile(r"[A-Z]{3}\b")
 DASHES = "—–"
 # A score or division written "A-B", "A:B" or "A to B": "won 6-3", "ניצחה 84:89", "by 59 to 53".
 SCORE_NUMBER = regex.compile(r"[0-9]{1,3}")
+# Between two coordinated counts, the first one's noun and "and" or a comma; where the clause of
+# such a list ends (an English clause break that is no "and" before the next item).
+COORDINATED = regex.compile(r"\s+(?:[\p{L}-]+\s+)?[\p{L}-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+LIST_END = regex.compile(r"[;:—–()\[\]\"]|\s-\s|,\s+(?:and|but|while|whereas|according|as|which|who|where|when|with|after|before)\b")
 SCORE_JOIN = regex.compile(r"\s*[-–]\s*|\s+to\s+|:")
 
 
@@ -201,6 +205,24 @@ class SentenceSharing:
             ):
                 continue
             claims[i] = claim.model_copy(update={"metric": verb.key, "group": claim.group or self.default_groups.get(verb.key)})
+        return claims
+
+    def _coordinated(self, text: str, inside: list[Mention], claims: list[Claim], sent: Span) -> list[Claim]:
+        """"More than 100 Palestinians and 30 soldiers were killed": counts joined by "and" or a
+        comma share the verb that ends the last one's clause (an "and" before a figure ends the
+        first one's clause for the other passes)."""
+        for i in reversed(range(len(claims) - 1)):
+            claim, nxt = claims[i], claims[i + 1]
+            if self.lang != "en" or claim.metric is not None or nxt.metric is None or claim.unit != "count" or nxt.unit != "count" or inside[i].day_count:
+                continue
+            if self._counts_other(claim.counted, claim.unit) or not COORDINATED.fullmatch(text, inside[i].end, inside[i + 1].start):
+                continue
+            if self.metric_nouns.finditer(nxt.counted or "") or self.metric_verbs.finditer(nxt.counted or ""):
+                continue  # "100 people and 30 deaths": the next one's own noun is no verb of both
+            stop = LIST_END.search(text, inside[i + 1].end, sent.end)
+            verbs = [h for h in self.metric_verbs.finditer(text, inside[i + 1].end, stop.start() if stop else sent.end) if not self._inside_figure(h, inside)]
+            if verbs and verbs[0].key == nxt.metric:
+                claims[i] = claim.model_copy(update={"metric": nxt.metric, "group": claim.group or self.default_groups.get(nxt.metric)})
         return claims
 
     def _context_shares(self, text: str, claims: list[Claim], sent: Span) -> list[Claim]:
