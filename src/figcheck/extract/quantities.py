@@ -178,6 +178,8 @@ class Scanner:
         section = lexicon.section("nonclaims")
         self.glued_gap = regex.compile(r"\s+[ה]" if lang == "he" else r"\s+(?:ال)" if lang == "ar" else r"(?!)")
         self.time_units = set(section.get("time_units") or [])
+        time_nouns = [fold(str(w)) for w in (section.get("time_nouns") or {}).get(lang) or []]
+        self.time_noun = regex.compile(rf"(?i)[\s-]+(?:{'|'.join(map(regex.escape, time_nouns))})(?!\w)") if time_nouns else None
         frame_before = [fold(p) for p in (section.get("time_frame_before") or {}).get(lang) or []]
         frame_after = [fold(p) for p in (section.get("time_frame_after") or {}).get(lang) or []]
         alt = lambda xs: "|".join(regex.escape(x).replace(r"\ ", r"\s+") for x in sorted(xs, key=len, reverse=True)) or "(?!)"  # noqa: E731
@@ -402,7 +404,8 @@ class Scanner:
         ("for six weeks", "in 15 years", "nine days later") only when its sentence holds a figure
         for it to frame: alone, it is the figure ("no aid has entered for six weeks").
         """
-        if m.unit not in self.time_units or m.day_count or self.days_since.match(text, m.end):
+        spans_time = m.unit in self.time_units or (m.unit == "count" and self.time_noun is not None and self.time_noun.match(text, m.end))
+        if not spans_time or m.day_count or self.days_since.match(text, m.end):
             return False
         before = self.frame_before.search(text, max(0, m.start - 40), m.start)
         if not before and not self.frame_after.match(text, m.end):
