@@ -12,6 +12,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from figcheck.extract import scanner
 from figcheck.resolve.lexicon import SHORT_TEXT, Hit, PhraseMatcher, default_lexicon, fold
 from figcheck.resolve.resolver import resolver
 
@@ -73,6 +74,48 @@ def test_indexed_matching_finds_what_a_scan_of_the_window_finds(data):
 def test_indexed_matching_equals_the_scan_on_arbitrary_text(lang, text):
     text = fold(text)
     for m in matchers(lang):
+        for start, end in ((0, len(text)), (len(text) // 3, len(text) - 2), (1, len(text) // 2)):
+            assert m.finditer(text, start, end) == scanned(m, text, start, end)
+
+
+def unit_matchers(lang: str) -> list[PhraseMatcher]:
+    """The case-sensitive matchers (units after a figure), scanned by first character."""
+    s = scanner(default_lexicon(), lang)
+    return [s.unit_after, s.per_unit]
+
+
+@st.composite
+def unit_texts(draw: st.DrawFn, lang: str) -> str:
+    phrases = [p for m in unit_matchers(lang) for p in m.lookup]
+    parts = []
+    for _ in range(draw(st.integers(1, 8))):
+        phrase = draw(st.sampled_from(phrases))
+        if draw(st.booleans()):
+            phrase = phrase.upper() if draw(st.booleans()) else phrase.title()
+        parts += [draw(st.sampled_from([*GLUE, "5", "12", "3.5 ", "4-"])), phrase, draw(st.sampled_from(GLUE))]
+    return "".join(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_case_sensitive_matching_finds_what_a_scan_of_the_window_finds(data):
+    lang = data.draw(st.sampled_from(LANGS))
+    found = unit_matchers(lang)  # built outside the strategy
+    text = data.draw(unit_texts(lang))
+    for m in found:
+        assert not m.ignore_case
+        windows = [(0, len(text))] + [
+            tuple(sorted(data.draw(st.tuples(st.integers(0, len(text)), st.integers(0, len(text) + 3))))) for _ in range(3)
+        ]
+        for start, end in windows:
+            assert m.finditer(text, start, end) == scanned(m, text, start, end), (lang, text, start, end)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(LANGS), st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=120))
+def test_case_sensitive_matching_equals_the_scan_on_arbitrary_text(lang, text):
+    text = fold(text)
+    for m in unit_matchers(lang):
         for start, end in ((0, len(text)), (len(text) // 3, len(text) - 2), (1, len(text) // 2)):
             assert m.finditer(text, start, end) == scanned(m, text, start, end)
 
