@@ -4,11 +4,13 @@ language, with any case, across lines."""
 
 from __future__ import annotations
 
+import re
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figcheck.extract.numbers import CASE_PARTNERS, WordNumbers, _probe, word_numbers
+from figcheck.extract.numbers import CASE_PARTNERS, WordNumbers, _probe, _trie, word_numbers
 from figcheck.resolve.lexicon import default_lexicon
 
 LEXICON = default_lexicon()
@@ -85,3 +87,11 @@ def test_the_stretches_find_what_a_scan_of_the_whole_text_finds(data):
     text = data.draw(st.lists(st.sampled_from(_pieces(lang)), max_size=40).map("".join))
     wn = word_numbers(LEXICON, lang)
     assert wn.finditer(text) == _whole(wn, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abfiv-ש", min_size=1, max_size=5), min_size=1, max_size=8), st.text(alphabet="abfiv-ש", max_size=6))
+def test_the_trie_of_the_words_matches_exactly_the_words(words, other):
+    trie = re.compile(_trie(words))
+    assert all(trie.fullmatch(w) for w in words)
+    assert bool(trie.fullmatch(other)) == (other in words)

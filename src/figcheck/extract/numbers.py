@@ -24,7 +24,8 @@ PASSABLE_LINE = regex.compile(r"\s*and\s*|[\s\-־]*", regex.I)
 # The code points regex's case-insensitive matching takes for an ASCII letter besides its two
 # cases (tests/test_number_words_scan.py checks this against every code point). Mapped onto the
 # letter, then lower-cased, a text holds a number word's letters where the pattern can match it.
-CASE_PARTNERS = str.maketrans({"\u0130": "i", "\u017f": "s", "\u212a": "k"})
+PARTNERS = "\u0130\u017f\u212a"
+CASE_PARTNERS = str.maketrans(PARTNERS, "isk")
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,10 @@ class WordNumbers:
         self.and_fraction = regex.compile(rf"\s+and\s+(?:{art})\s+(?P<f>{alt(sorted(self.fractions, key=len, reverse=True))})(?![\w-])", regex.I) if self.fractions and self.articles else None
         self.scale_after = regex.compile(rf"\s+(?:of\s+)?(?:a\s+|an\s+)?(?P<s>{alt(sorted(self.scales, key=len, reverse=True))})(?![\w])", regex.I)
         self.literals = self._literals([*words, *ords, *self.fractions], prefixes + self.joiner)
+        if any(regex.search(r"\s", a) for a in self.articles):
+            self.literals = None
+        # A line ending in an article may start a match on the next line ("a\nmillion").
+        self.article_end = regex.compile(rf"(?<![\w-]){pre}(?:{art})[\s\-]*\Z", regex.I) if self.articles else None
 
     @staticmethod
     def _literals(words: list[str], glue: str) -> re.Pattern[str] | None:
@@ -134,7 +139,7 @@ class WordNumbers:
             if ch.isascii() and ch.isupper() or not ch.isascii() and (ch.lower() != ch or ch.upper() != ch):
                 return None
         inner = "".join(sorted(ch for ch in letters - set(glue) - set("-־") if regex.match(r"\w", ch)))
-        body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+        body = _trie(words)
         return re.compile(f"(?<![{re.escape(inner)}])(?:{body})" if inner else body)
 
     def _spans(self, text: str) -> list[tuple[int, int]]:
@@ -143,10 +148,13 @@ class WordNumbers:
         Scanning only these finds the whole text's matches (``regex`` finditer with pos and
         endpos), because a match ends in a number word, so on a line that holds one (a *hot*
         line, found with ``self.literals``), and a line it crosses whole is blank, "and" or dashes
-        (PASSABLE_LINE). A stretch runs from the start of the last line before its first hot line
-        that is not passable (where an article or a prefix may start the match) to the end of a
-        hot line after which no hot line follows through passable lines only. Its edges are line
-        ends, so the look-behind and look-aheads see the same there as in the whole text.
+        (PASSABLE_LINE). Before its first number word a match holds only a prefix glued to it or
+        an article and spaces (or dashes, before a fraction), so it starts on the first hot line
+        of its stretch, or on the last line before it that is not passable if that line ends in
+        an article (``article_end``: "a\n\nmillion"). A stretch runs from that line's start to
+        the end of a hot line after which no hot line follows through passable lines only. Its
+        edges are line ends, so the look-behind and look-aheads see the same there as in the
+        whole text.
         """
         literals = self.literals
         if literals is None:
@@ -168,14 +176,16 @@ class WordNumbers:
             if spans and self._passable(text, spans[-1][1], line_start):
                 spans[-1] = (spans[-1][0], line_end)
                 continue
-            start = line_start
+            start = back = line_start
             floor = spans[-1][1] if spans else -1
-            while start > floor + 1:
-                before = text.rfind("\n", 0, start - 1) + 1
-                start = before
-                if not PASSABLE_LINE.fullmatch(text, before, text.find("\n", before)):
+            while self.article_end is not None and back > floor + 1:
+                before = text.rfind("\n", 0, back - 1) + 1
+                if not PASSABLE_LINE.fullmatch(text, before, back - 1):
+                    if self.article_end.search(text, before, back - 1):
+                        start = before
                     break
-            spans.append((max(start, 0), line_end))
+                back = before
+            spans.append((start, line_end))
         return spans
 
     @staticmethod
@@ -298,10 +308,34 @@ class WordNumbers:
         return float(total + current), ordinal, scaled
 
 
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` written as a trie ("f(?:ive|our)"): the same strings, found
+    three to four times faster by ``re``, which tries alternatives one by one."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:  # a word ends here, a longer one goes on
+            return f"(?:{body})?" if len(alts) == 1 else body + "?"
+        return body
+
+    return build(root)
+
+
 def _probe(text: str) -> str:
     """``text`` as the literal search reads it: each case partner of a letter that regex's
     case-insensitive match accepts turned into that letter."""
-    return (text if text.isascii() else text.translate(CASE_PARTNERS)).lower()
+    if not text.isascii() and any(ch in text for ch in PARTNERS):
+        text = text.translate(CASE_PARTNERS)  # a dict lookup a character: only when one is there
+    return text.lower()
 
 
 def _casefold(text: str) -> str:
