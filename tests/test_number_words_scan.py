@@ -67,7 +67,8 @@ def test_the_literal_search_skips_no_place_a_number_word_may_stand():
 
 def test_runs_across_lines_are_found_whole():
     wn = word_numbers(LEXICON, "en")
-    for text in ["The toll: a\n\nmillion people", "five\nand\nthousand", "twenty -\n-\n five", "x\nhalf\nof the", "One\nsaid\nTWO"]:
+    for text in ["The toll: a\n\nmillion people", "five\nand\nthousand", "twenty -\n-\n five", "x\nhalf\nof the", "One\nsaid\nTWO",
+                 "five, thousand", "(two) million", "about a third. Of them", "a half-million"]:
         assert [(h.start, h.end, h.value) for h in wn.finditer(text)] == [(h.start, h.end, h.value) for h in _whole(wn, text)]
     assert [(h.start, h.end, h.value) for h in wn.finditer("it was a\n\nmillion")] == [(7, 17, 1_000_000)]
 
@@ -77,7 +78,7 @@ def _pieces(lang: str) -> list[str]:
     words = _words(wn)
     cased = [w.upper() for w in words] + [w.title() for w in words] + [w.replace("i", "\u0130").replace("s", "\u017f").replace("k", "\u212a") for w in words]
     glue = [*wn.articles, *(wn.joiner or ""), *str(LEXICON.section("numerals")[lang].get("prefixes") or "")]
-    return [*words, *cased, *glue, "and", "AND", " ", " ", "  ", "\n", "\n", "\n\n", "-", "־", "of", "the", "a", "x", "said", ".", ",", "7", "\u05b8", "\u064e"]
+    return [*words, *cased, *glue, "and", "AND", " ", " ", "  ", "\n", "\n", "\n\n", "-", "־", "of", "the", "a", "x", "said", ".", ",", ";", "(", ")", '"', "'", "/", "7", "\u05b8", "\u064e"]
 
 
 @settings(max_examples=300, deadline=None)

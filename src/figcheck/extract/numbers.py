@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -19,8 +20,9 @@ ORDER_BEFORE = regex.compile(r"(?i)(?:first|second|third|fourth|last|final|latte
 FOLLOWING_WORD = regex.compile(r"[\s\-־]*([\p{L}\p{M}]+)")
 SENTENCE_END = regex.compile(r"[.!?:\"“”\n]\s*\Z")
 WORD_SEP = regex.compile(r"[\s\-־]+")
-# A line a run of number words may cross whole: blank, "and", or dashes (the separators' parts).
-PASSABLE_LINE = regex.compile(r"\s*and\s*|[\s\-־]*", regex.I)
+# Punctuation no run of number words holds (WordNumbers.barriers keeps those that are in none
+# of the language's words); WordNumbers._spans scans only between them.
+BARRIER_CHARS = ".,;:!?()[]{}\"“”«»|/\\"
 # The code points regex's case-insensitive matching takes for an ASCII letter besides its two
 # cases (tests/test_number_words_scan.py checks this against every code point). Mapped onto the
 # letter, then lower-cased, a text holds a number word's letters where the pattern can match it.
@@ -117,10 +119,14 @@ class WordNumbers:
         self.and_fraction = regex.compile(rf"\s+and\s+(?:{art})\s+(?P<f>{alt(sorted(self.fractions, key=len, reverse=True))})(?![\w-])", regex.I) if self.fractions and self.articles else None
         self.scale_after = regex.compile(rf"\s+(?:of\s+)?(?:a\s+|an\s+)?(?P<s>{alt(sorted(self.scales, key=len, reverse=True))})(?![\w])", regex.I)
         self.literals = self._literals([*words, *ords, *self.fractions], prefixes + self.joiner)
-        if any(regex.search(r"\s", a) for a in self.articles):
-            self.literals = None
-        # A line ending in an article may start a match on the next line ("a\nmillion").
-        self.article_end = regex.compile(rf"(?<![\w-]){pre}(?:{art})[\s\-]*\Z", regex.I) if self.articles else None
+        glue = [*self.articles, "and", prefixes, self.joiner]
+        # Characters no match holds (no word character, space or dash, in no number word, article
+        # or glue): a match lies between two of them, and they read the same as the text's end.
+        barriers = "".join(
+            ch for ch in BARRIER_CHARS
+            if not regex.match(r"[\w\s\-־]", ch) and not any(ch in w for w in [*words, *ords, *self.fractions, *glue])
+        )
+        self.barriers = re.compile(f"[{re.escape(barriers)}]") if barriers else None
 
     @staticmethod
     def _literals(words: list[str], glue: str) -> re.Pattern[str] | None:
@@ -146,59 +152,33 @@ class WordNumbers:
         """The stretches of ``text`` that hold every match of the number-word patterns.
 
         Scanning only these finds the whole text's matches (``regex`` finditer with pos and
-        endpos), because a match ends in a number word, so on a line that holds one (a *hot*
-        line, found with ``self.literals``), and a line it crosses whole is blank, "and" or dashes
-        (PASSABLE_LINE). Before its first number word a match holds only a prefix glued to it or
-        an article and spaces (or dashes, before a fraction), so it starts on the first hot line
-        of its stretch, or on the last line before it that is not passable if that line ends in
-        an article (``article_end``: "a\n\nmillion"). A stretch runs from that line's start to
-        the end of a hot line after which no hot line follows through passable lines only. Its
-        edges are line ends, so the look-behind and look-aheads see the same there as in the
-        whole text.
+        endpos). A match holds no barrier (punctuation such as ".,;:()": ``self.barriers``) and
+        ends in a number word, found with ``self.literals``; so it lies in a stretch between two
+        barriers that holds a number word. At a stretch's edge stands a barrier, neither a word
+        character nor a dash nor a space, which the look-behind and look-aheads read as they
+        read the text's start and end.
         """
-        literals = self.literals
-        if literals is None:
-            return [(0, len(text))]
-        probe = _probe(text)
-        if len(probe) != len(text):
-            return [(0, len(text))]
-        spans: list[tuple[int, int]] = []
+        literals, barriers = self.literals, self.barriers
         size = len(text)
-        line_end = -1
+        if literals is None or barriers is None:
+            return [(0, size)]
+        probe = _probe(text)
+        if len(probe) != size:
+            return [(0, size)]
+        spans: list[tuple[int, int]] = []
+        walls: list[int] | None = None
+        end = -1
         for m in literals.finditer(probe):
             at = m.start()
-            if at < line_end:
-                continue  # same hot line
-            line_start = text.rfind("\n", 0, at) + 1
-            line_end = text.find("\n", at)
-            if line_end < 0:
-                line_end = size
-            if spans and self._passable(text, spans[-1][1], line_start):
-                spans[-1] = (spans[-1][0], line_end)
-                continue
-            start = back = line_start
-            floor = spans[-1][1] if spans else -1
-            while self.article_end is not None and back > floor + 1:
-                before = text.rfind("\n", 0, back - 1) + 1
-                if not PASSABLE_LINE.fullmatch(text, before, back - 1):
-                    if self.article_end.search(text, before, back - 1):
-                        start = before
-                    break
-                back = before
-            spans.append((start, line_end))
+            if at < end:
+                continue  # same stretch
+            if walls is None:
+                walls = [w.start() for w in barriers.finditer(text)]
+            i = bisect.bisect_left(walls, at)
+            start = walls[i - 1] + 1 if i else 0
+            end = walls[i] if i < len(walls) else size
+            spans.append((start, end))
         return spans
-
-    @staticmethod
-    def _passable(text: str, start: int, end: int) -> bool:
-        """Whether the lines between two line ends (``start`` a newline, ``end`` a line's start)
-        are all passable."""
-        at = start + 1
-        while at < end:
-            stop = text.find("\n", at)
-            if not PASSABLE_LINE.fullmatch(text, at, stop):
-                return False
-            at = stop + 1
-        return True
 
     def finditer(self, text: str) -> list[WordHit]:
         """Each run of number words, and each fraction, with its value."""
