@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figcheck.extract import scanner
-from figcheck.resolve.lexicon import SHORT_TEXT, Hit, PhraseMatcher, default_lexicon, fold
+from figcheck.resolve.lexicon import FOLD, SHORT_TEXT, Hit, PhraseMatcher, default_lexicon, fold
 from figcheck.resolve.resolver import resolver
 
 LANGS = ("en", "he", "ar")
@@ -164,3 +164,10 @@ def test_folding_a_text_twice_gives_one_string_for_both_readers():
     text = "The Gaza Health Ministry said 1,200 people were killed in the past 24 hours in the north."
     assert fold(text) is fold(text)
     assert fold("x" * 10) == "x" * 10
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*map(chr, FOLD), "a", "B", " ", "\n", "א", "ع", "7", "é", "\u200d"]), max_size=80))
+def test_folding_replaces_exactly_what_the_fold_table_names(text):
+    assert fold(text) == text.translate(FOLD)
+    assert fold(text * 3) == (text * 3).translate(FOLD)  # long enough to be remembered

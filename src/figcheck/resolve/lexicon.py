@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Callable
@@ -32,6 +33,13 @@ FOLD = str.maketrans(
 )
 
 
+FOLD_CHARS = re.compile("[" + "".join(re.escape(chr(k)) for k in FOLD) + "]")
+
+
+def _fold_char(m: re.Match[str]) -> str:
+    return FOLD[ord(m.group())]  # type: ignore[return-value]
+
+
 _FOLDED: list[str] = ["", ""]
 """The last text folded and its folding: the pipeline folds a piece for the scanner and the
 resolver folds it again, and the same string object lets both share one word index."""
@@ -40,7 +48,9 @@ resolver folds it again, and the same string object lets both share one word ind
 def fold(text: str) -> str:
     if text is _FOLDED[0]:
         return _FOLDED[1]
-    folded = text.translate(FOLD)
+    # str.translate looks every character up in FOLD (330 µs for a 5 KB Hebrew article); the
+    # characters to fold are few, so only they are replaced. ASCII text has none of them.
+    folded = text if text.isascii() else FOLD_CHARS.sub(_fold_char, text)
     if len(text) > SHORT_TEXT:
         _FOLDED[0], _FOLDED[1] = text, folded
     return folded
