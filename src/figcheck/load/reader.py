@@ -61,6 +61,8 @@ class LoadedDocument:
 def detect_language(text: str) -> str:
     """The script with the most letters wins; Latin text is taken as English."""
     sample = text[:200_000]
+    if sample.isascii():
+        return "en"  # no Hebrew or Arabic letter: three passes would count only Latin ones
     counts = {lang: sum(map(len, rx.findall(sample))) for lang, rx in SCRIPTS.items()}
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] else "en"
