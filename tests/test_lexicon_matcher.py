@@ -56,17 +56,28 @@ def texts(draw: st.DrawFn, lang: str) -> str:
     return "".join(parts)
 
 
+def assert_drawn_windows_match(data, m, text: str, lang: str) -> None:
+    """The matcher's answer for the whole text and three drawn windows is a scan's."""
+    windows = [(0, len(text))] + [
+        tuple(sorted(data.draw(st.tuples(st.integers(0, len(text)), st.integers(0, len(text) + 3))))) for _ in range(3)
+    ]
+    for start, end in windows:
+        assert m.finditer(text, start, end) == scanned(m, text, start, end), (lang, text, start, end)
+
+
+def assert_fixed_windows_match(m, text: str) -> None:
+    """The same for the whole text and two windows cut at fixed fractions of it."""
+    for start, end in ((0, len(text)), (len(text) // 3, len(text) - 2), (1, len(text) // 2)):
+        assert m.finditer(text, start, end) == scanned(m, text, start, end)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.data())
 def test_indexed_matching_finds_what_a_scan_of_the_window_finds(data):
     lang = data.draw(st.sampled_from(LANGS))
     text = data.draw(texts(lang))
     for m in matchers(lang):
-        windows = [(0, len(text))] + [
-            tuple(sorted(data.draw(st.tuples(st.integers(0, len(text)), st.integers(0, len(text) + 3))))) for _ in range(3)
-        ]
-        for start, end in windows:
-            assert m.finditer(text, start, end) == scanned(m, text, start, end), (lang, text, start, end)
+        assert_drawn_windows_match(data, m, text, lang)
 
 
 @settings(max_examples=200, deadline=None)
@@ -74,8 +85,7 @@ def test_indexed_matching_finds_what_a_scan_of_the_window_finds(data):
 def test_indexed_matching_equals_the_scan_on_arbitrary_text(lang, text):
     text = fold(text)
     for m in matchers(lang):
-        for start, end in ((0, len(text)), (len(text) // 3, len(text) - 2), (1, len(text) // 2)):
-            assert m.finditer(text, start, end) == scanned(m, text, start, end)
+        assert_fixed_windows_match(m, text)
 
 
 def unit_matchers(lang: str) -> list[PhraseMatcher]:
@@ -104,11 +114,7 @@ def test_case_sensitive_matching_finds_what_a_scan_of_the_window_finds(data):
     text = data.draw(unit_texts(lang))
     for m in found:
         assert not m.ignore_case
-        windows = [(0, len(text))] + [
-            tuple(sorted(data.draw(st.tuples(st.integers(0, len(text)), st.integers(0, len(text) + 3))))) for _ in range(3)
-        ]
-        for start, end in windows:
-            assert m.finditer(text, start, end) == scanned(m, text, start, end), (lang, text, start, end)
+        assert_drawn_windows_match(data, m, text, lang)
 
 
 @settings(max_examples=200, deadline=None)
@@ -116,8 +122,7 @@ def test_case_sensitive_matching_finds_what_a_scan_of_the_window_finds(data):
 def test_case_sensitive_matching_equals_the_scan_on_arbitrary_text(lang, text):
     text = fold(text)
     for m in unit_matchers(lang):
-        for start, end in ((0, len(text)), (len(text) // 3, len(text) - 2), (1, len(text) // 2)):
-            assert m.finditer(text, start, end) == scanned(m, text, start, end)
+        assert_fixed_windows_match(m, text)
 
 
 def test_a_phrase_behind_a_hebrew_prefix_and_maqaf_is_found_once_the_text_is_indexed():
