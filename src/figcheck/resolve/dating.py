@@ -110,8 +110,7 @@ class DateReader:
         self.began = regex.compile(rf"(?i)(?<!\w)(?:{alt(began)})\s+(?:[^\s,.;:]+\s+){{0,3}}?(?:(?:in|on|from|the|of)\s+)*\Z")
         target = lexicon.folded("periods", "target", lang)
         self.target = regex.compile(rf"(?i)(?<!\w)(?:{alt(target)})\s*\Z")
-        baseline = lexicon.folded("periods", "baseline", lang)
-        self.baseline = regex.compile(rf"(?i)(?<!\w)(?:{alt(baseline)})\s*\Z")
+        self.baseline = regex.compile(rf"(?i)(?<!\w)(?:{alt(comparison)})\s*\Z")
 
     def _date_clause(self, text: str, m: Mention, sent: Span) -> tuple[int, int]:
         """The stretch of the sentence whose dates can date the figure: its own clause.
