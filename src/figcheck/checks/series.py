@@ -43,6 +43,7 @@ def _generic_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@functools.cache
 def generic_source(source: str) -> bool:
     """A source id made only of words any speaker could be ("police", "regional_authorities",
     "המשטרה"; attribution.yml 'speaker_nouns', 'roles', 'generic_modifiers') names no one body."""
