@@ -156,6 +156,22 @@ def test_rates_and_levels_are_no_running_total(text, figure, scope):
 
 
 @pytest.mark.parametrize(
+    ("text", "whole", "part", "part_scope"),
+    [
+        # A part that counts what its whole counts is no second figure for the running total.
+        ("The number of people killed in the Air India crash in Ahmedabad has risen to 270, including 29 people on the ground.", "270", "29", None),
+        ("The death toll has risen to 158, among them 12 people who died in hospital.", "158", "12", None),
+        # A part of other people keeps its own running total.
+        ("At least 45,000 Palestinians have been killed since October 7, including 17,000 children.", "At least 45,000", "17,000", "cumulative"),
+    ],
+)
+def test_a_part_of_the_same_count_is_no_running_total(text, whole, part, part_scope):
+    got = claims(text)
+    assert got[whole].scope == "cumulative"
+    assert got[part].scope == part_scope
+
+
+@pytest.mark.parametrize(
     ("text", "scope"),
     [
         # "since" after a superlative marks a record, not a running total.

@@ -249,6 +249,7 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
                     ]
                     tail = self._shared_dates(text, inside, tail, sent)
                     tail = [c.model_copy(update={"scope": None}) if c.scope == "cumulative" and not self._tally(c.unit, c.metric) else c for c in tail]
+                    tail = self._parts_apart(text, inside, tail)
                     claims[len(claims) - len(inside) :] = [self._fit_unit(c) for c in tail]
         return claims
 

@@ -126,6 +126,26 @@ class SentenceSharing:
                 claims[i] = claim.model_copy(update={"metric": prev.metric, "scope": claim.scope or prev.scope, "group": group})
         return claims
 
+    def _parts_apart(self, text: str, inside: list[Mention], claims: list[Claim]) -> list[Claim]:
+        """A part that measures what its whole measures is no running total of it.
+
+        "The toll has risen to 270, including 29 people on the ground": the 29 are deaths of
+        people like the 270, so with the whole's scope they would be a second, smaller figure for
+        the same running total, and any two reports would "disagree". A part named by a subset
+        marker whose metric, group, place, definition and unit are its whole's keeps its figure
+        but not the cumulative scope (the sum and subset checks read parts without one).
+        """
+        for i in range(1, len(claims)):
+            part = claims[i]
+            if part.scope != "cumulative" or not self.subset.search(text, inside[i - 1].end, inside[i].start):
+                continue
+            whole = next((c for c in reversed(claims[:i]) if c.unit == part.unit), None)
+            if whole is not None and whole.scope == "cumulative" and (whole.metric, whole.group, whole.place, whole.definition) == (
+                part.metric, part.group, part.place, part.definition
+            ):
+                claims[i] = part.model_copy(update={"scope": None})
+        return claims
+
     def _restated(self, text: str, inside: list[Mention], claims: list[Claim]) -> list[Claim]:
         """"economists put it at 89.74%", "12.6 million cases, three times the 2023 total": a figure
         that restates or multiplies the one before it counts what that one counts (run once the
