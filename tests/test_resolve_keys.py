@@ -172,6 +172,24 @@ def test_a_part_of_the_same_count_is_no_running_total(text, whole, part, part_sc
 
 
 @pytest.mark.parametrize(
+    ("text", "scopes"),
+    [
+        # The figure a sentence brings the total to is the running total; what brought it there is not.
+        ("Five more people died on Monday, bringing the total to 227.", {"Five": None, "227": "cumulative"}),
+        (
+            "The Eaton Fire killed 17 people and the Palisades Fire killed 12, bringing the total death toll from the Los Angeles fires to 29, the medical examiner said.",
+            {"17": None, "12": None, "29": "cumulative"},
+        ),
+        # A rate is never a running total, whatever brings it there.
+        ("Inflation rose 0.3% in May, bringing the annual rate to 3.1%.", {"0.3%": None, "3.1%": None}),
+    ],
+)
+def test_what_a_sentence_brings_the_total_to(text, scopes):
+    got = claims(text)
+    assert {figure: got[figure].scope for figure in scopes} == scopes
+
+
+@pytest.mark.parametrize(
     ("text", "scope"),
     [
         # "since" after a superlative marks a record, not a running total.

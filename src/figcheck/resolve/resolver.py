@@ -147,7 +147,7 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
         self.days_since = regex.compile(rf"(?i)\s*(?:{alt(days_since)})(?!\w)")
         total_of = lexicon.folded("scope", "total_of", lang)
         # "bringing its total for the region this year to": a few words may stand before the "to".
-        spread = [regex.escape(w[:-3]).replace(r"\ ", r"\s+") + r"(?:\s+[\w'’-]+){0,6}?\s+to" for w in total_of if w.endswith(" to")]
+        spread = [regex.escape(w[:-3]).replace(r"\ ", r"\s+") + r"(?:\s+[\w'’-]+){0,8}?\s+to" for w in total_of if w.endswith(" to")]
         self.total_of = regex.compile(rf"(?i)(?<!\w)(?:{alt(total_of)}{''.join('|' + x for x in spread)})\s*\Z")
         more = lexicon.folded("scope", "more", lang)
         self.more_words = frozenset(more)
@@ -248,6 +248,7 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
                         for c, x in zip(tail, inside)
                     ]
                     tail = self._shared_dates(text, inside, tail, sent)
+                    tail = self._running_totals(text, inside, tail)
                     tail = [c.model_copy(update={"scope": None}) if c.scope == "cumulative" and not self._tally(c.unit, c.metric) else c for c in tail]
                     tail = self._parts_apart(text, inside, tail)
                     claims[len(claims) - len(inside) :] = [self._fit_unit(c) for c in tail]

@@ -126,6 +126,23 @@ class SentenceSharing:
                 claims[i] = claim.model_copy(update={"metric": prev.metric, "scope": claim.scope or prev.scope, "group": group})
         return claims
 
+    def _running_totals(self, text: str, inside: list[Mention], claims: list[Claim]) -> list[Claim]:
+        """"Five more people died, bringing the total to 227": the figure the sentence brings the
+        total to is the running total, and the figures that brought it there are not.
+
+        "The Eaton Fire killed 17 people and the Palisades Fire killed 12, bringing the total
+        death toll to 29": the 12 stand next to "total death toll" but are one fire's part of it.
+        """
+        for j in range(1, len(claims)):
+            if claims[j].metric is None or not self.total_of.search(text, inside[j - 1].end, inside[j].start):
+                continue
+            if claims[j].scope is None:
+                claims[j] = claims[j].model_copy(update={"scope": "cumulative"})
+            for i in range(j):
+                if claims[i].scope == "cumulative" and claims[i].metric == claims[j].metric:
+                    claims[i] = claims[i].model_copy(update={"scope": None})
+        return claims
+
     def _parts_apart(self, text: str, inside: list[Mention], claims: list[Claim]) -> list[Claim]:
         """A part that measures what its whole measures is no running total of it.
 
