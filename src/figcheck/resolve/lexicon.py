@@ -243,15 +243,13 @@ class PhraseMatcher:
                     self.lookup[norm] = key
                     phrases.append(norm)
         self.ignore_case, self.lang = ignore_case, lang
-        self.pattern: regex.Pattern[str] | None = None
         phrases.sort(key=len, reverse=True)
         prefix = PREFIXES.get(lang, "")
         flags = regex.IGNORECASE if ignore_case else 0
         # Units may stand glued to their figure ("6kW", "120Hz"): then a digit may precede them.
         before = r"(?<![^\W\d])" if after_digits else r"(?<![\w])"
         self._shape = (before, prefix, flags)
-        if phrases:
-            self.pattern = self._compose(phrases)
+        self._full: regex.Pattern[str] | None = None
         # The index (see finditer) serves case-insensitive word phrases: units glued to digits,
         # and a Hebrew or Arabic phrase that starts with a non-word character behind a prefix,
         # are left to the plain scan.
@@ -269,6 +267,16 @@ class PhraseMatcher:
         self._by_first: dict[str, regex.Pattern[str]] = {}
         """Hits of short texts read whole (a noun phrase, a source's name), by their value."""
         """The key each matched surface names (``lookup`` of its normal form), as found so far."""
+
+    @property
+    def pattern(self) -> regex.Pattern[str] | None:
+        """The whole alternation (None without phrases), compiled on first use: the index serves
+        most matchers with small patterns of a few phrases each, and compiling every matcher's
+        alternation (a Hebrew or Arabic one has a class of marks between every two letters) was
+        most of the two seconds each process spent before its first document."""
+        if self._full is None and self.phrases:
+            self._full = self._compose([p for p, _ in self.phrases])
+        return self._full
 
     @staticmethod
     def _norm(text: str, ignore_case: bool) -> str:
@@ -299,7 +307,7 @@ class PhraseMatcher:
             quick = _bisected(seen, start, end)
             if quick is not None:
                 return quick
-        if self.pattern is None:
+        if not self.phrases:
             return []
         if size <= SHORT_TEXT and start <= 0 and end == size:
             done = self._whole.get(text)
