@@ -15,6 +15,7 @@ import yaml
 
 from figcheck.load import load_text
 from figcheck.pipeline import extract_document
+from figcheck.resolve.lexicon import default_lexicon
 
 RULES = Path(__file__).resolve().parents[1] / "rules" / "lexicon"
 
@@ -348,7 +349,6 @@ def test_damaged_or_destroyed_is_a_count_of_its_own_of_buildings_destroyed(lang,
 )
 def test_a_finding_names_the_measure_in_plain_english(text, figure, phrase):
     from figcheck.checks.engine import measure
-    from figcheck.resolve.lexicon import default_lexicon
 
     assert measure(claim(text, figure), default_lexicon()) == phrase
 
@@ -393,6 +393,38 @@ def test_according_to_a_bodys_update_names_the_body(text, source_text):
 )
 def test_a_country_the_lexicon_was_not_written_for_is_the_figures_place(text, figure, place):
     assert claim(text, figure).place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "place"),
+    [
+        # Cities of half a million people and capitals come from GeoNames (tools/gen_cities.py).
+        ("The death toll from the Los Angeles wildfires has risen to 24, the county medical examiner said.", "24", "los_angeles"),
+        ("The number of people killed in the Air India crash in Ahmedabad has risen to 270.", "270", "ahmedabad"),
+        ("The death toll in London rose to 7.", "7", "london"),
+        # Hebrew and Arabic names where CLDR gives them.
+        ("מספר ההרוגים בשריפות בלוס אנג'לס עלה ל-24.", "24", "los_angeles"),
+        ("ارتفع عدد قتلى الغارات على دمشق إلى 24 شخصا.", "24", "damascus"),
+        # A name two large cities share is no place (Valencia, Spain, and Valencia, Venezuela).
+        ("The death toll from the floods in Valencia rose to 95.", "95", None),
+        # A city is the figure's place only when the sentence names no larger place holding it.
+        ("A 7.7-magnitude quake centred near Mandalay killed more than 1,000 people in Myanmar.", "more than 1,000", "myanmar"),
+        ("At least 10 people have died in the wildfires in Los Angeles, California.", "At least 10", "california"),
+        # Where a figure was said, or a city in a body's name, is not where it counts.
+        ("Kenya has recorded 62 cholera cases, the health minister told reporters in Nairobi.", "62", None),
+        ("The strongest tremor was a 5.2, according to the University of Athens.", "5.2", None),
+        ("The death toll in Lebanon rose to 4,000, the ministry said on Sunday in Beirut.", "4,000", "lebanon"),
+    ],
+)
+def test_a_large_city_is_the_figures_place(text, figure, place):
+    assert claim(text, figure).place == place
+
+
+def test_a_city_lies_within_its_country_or_us_state():
+    lexicon = default_lexicon()
+    assert lexicon.within("ahmedabad") == "india"
+    assert lexicon.within("los_angeles") == "california"
+    assert lexicon.within("california") == "united_states"
 
 
 def test_the_country_block_is_only_what_the_hand_written_entries_leave_out():

@@ -28,6 +28,11 @@ LOCATIVE = {
     "he": regex.compile(r"\Z"),
     "ar": regex.compile(r"\Z"),
 }
+# Where something was said, not what a figure counts: "the health minister told reporters in Kigali".
+REPORTED_AT = regex.compile(r"(?i)\b(?:said|says|told\s+(?:reporters|journalists|the\s+press|a\s+(?:news\s+|press\s+)?(?:conference|briefing))|spoke|speaking|announced|addressing)\s+(?:(?:late\s+|early\s+)?on\s+\w+\s+)?(?:in|at|from)\s+(?:the\s+)?\Z")
+CITY_COMMA = regex.compile(r",\s*")
+# A place after "of" inside a body's name is part of the name: "the University of Athens".
+OF_NAME = regex.compile(r"(?i)\bof\s+(?:the\s+)?\Z")
 # Where a clause ends for a subject looking for its verb: a semicolon, a colon, a dash, a
 # bracket, a coordinated or relative clause; in Hebrew and Arabic, whose verbs follow their
 # subject closely, any comma.
@@ -67,6 +72,8 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
         self.money_verbs = lexicon.matcher("metrics", lang, "money_verb")
         self.groups = lexicon.matcher("groups", lang)
         self.places = lexicon.matcher("places", lang)
+        # Cities of tools/gen_cities.py ('kind: city'): a fallback where no larger place is named.
+        self.cities = frozenset(k for k, v in lexicon.section("places").items() if isinstance(v, dict) and v.get("kind") == "city")
         self.definitions = lexicon.matcher("definitions", lang)
         # Group words whose head is followed by a metric word that only qualifies it: "בתי חולים"
         # (hospitals) holds "חולים" (patients), "עובדי סיוע" (aid workers) "סיוע" (aid). A metric
@@ -443,18 +450,26 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
         if nxt is not None and self.subset.search(text, m.end, nxt):
             # "840 soldiers killed on all fronts, including 405 in Gaza": the part's place is its own.
             hits = [h for h in hits if h.start < nxt]
+        named: list[Hit] = []
         for h in hits:
             if POSSESSIVE.match(text[h.end : h.end + 3]):
                 continue
-            if self.lang == "en" and not self.locative.search(text, max(sent.start, h.start - 60), h.start):
+            if self.lang == "en" and not self._where(text, h, m, sent):
                 continue
+            named.append(h)
             distance = abs(h.start - m.end) if h.start >= m.end else abs(m.start - h.end) + 1
             if best is None or distance < best[0]:
                 best = (distance, h)
         if best is None:
             return None
-        # "in Turkey and Syria": a figure for two places together is no one place's.
         h = best[1]
+        if h.key in self.cities:
+            # A generated city stands for its figure only when the sentence names no larger place
+            # holding it: "a quake centred near Mandalay killed more than 1,000 people in Myanmar".
+            # "in Los Angeles, California": the larger place may follow the city after a comma.
+            named += [o for o in hits if o.start >= h.end and CITY_COMMA.fullmatch(text, h.end, o.start)]
+            h = next((o for o in named if self._holds(o.key, h.key)), h)
+        # "in Turkey and Syria": a figure for two places together is no one place's.
         for other in hits:
             a, b = (h, other) if h.end <= other.start else (other, h)
             if other.key != h.key and a.end <= b.start and PLACE_AND.fullmatch(text, a.end, b.start) and not self._nested(h.key, other.key):
@@ -463,6 +478,30 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
 
     def _nested(self, a: str, b: str) -> bool:
         return self.lexicon.within(a) == b or self.lexicon.within(b) == a
+
+    def _holds(self, outer: str, inner: str) -> bool:
+        """Whether ``inner`` lies within ``outer``, at any depth (a US city within its state and country)."""
+        seen: set[str] = set()
+        place: str | None = inner
+        while place is not None and place not in seen:
+            seen.add(place)
+            place = self.lexicon.within(place)
+            if place == outer:
+                return True
+        return False
+
+    def _where(self, text: str, h: Hit, m: Mention, sent: Span) -> bool:
+        """Whether an English place name says where the figure is: after a locative word, but not
+        where the figure was said ("... 62 cases, the minister told reporters in Kigali"), nor a
+        city inside a name ("according to the University of Athens")."""
+        before = max(sent.start, h.start - 60)
+        if not self.locative.search(text, before, h.start):
+            return False
+        if REPORTED_AT.search(text, max(before, m.end) if h.start >= m.end else before, h.start):
+            return False
+        if h.key not in self.cities:
+            return True  # "the Bank of Israel held its key rate at 4.5%": the country's rate
+        return not (OF_NAME.search(text, before, h.start) and any(a <= h.start and h.end <= b for a, b in self._names))
 
     def _scope(self, text: str, z: Zones, sent: Span) -> str | None:
         hits = self.scopes.finditer(text, z.clause[0], z.clause[1])
