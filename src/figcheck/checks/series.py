@@ -51,6 +51,42 @@ def generic_source(source: str) -> bool:
     return all(part.casefold() in words for part in source.split("_") if part)
 
 
+@functools.cache
+def _causes() -> tuple[frozenset[str], str]:
+    from figcheck.resolve.lexicon import default_lexicon
+
+    section = default_lexicon().section("causes")
+    prefix = str((section.get("named_storms") or {}).get("key_prefix") or "storm_")
+    return frozenset(section.get("causes") or ()), prefix
+
+
+def is_cause(definition: str | None) -> bool:
+    """Whether a definition names the event a figure is of (rules/lexicon/causes.yml: a flood,
+    Hurricane Helene, measles) rather than narrowing what is counted (identified, estimated)."""
+    if not definition:
+        return False
+    keys, prefix = _causes()
+    return definition in keys or definition.startswith(prefix)
+
+
+DEFINITION = 4
+"""The definition's place in a series key."""
+
+
+def join_unnamed_events(groups: dict[Key, list[Claim]]) -> None:
+    """A figure whose report names no event belongs to the one event its series is named for
+    elsewhere: "The number of people killed in Turkey rose to 17,134, AFAD said" and AFAD's
+    earthquake toll are one series. Where two events share the rest of the key (a heatwave's and
+    a flood's toll in Spain) such a figure could be either's, and stays a series of its own."""
+    events: dict[Key, list[Key]] = defaultdict(list)
+    for key in groups:
+        if is_cause(key[DEFINITION]):
+            events[(*key[:DEFINITION], None, *key[DEFINITION + 1 :])].append(key)
+    for unnamed, keys in events.items():
+        if len(keys) == 1 and unnamed in groups:
+            groups[keys[0]].extend(groups.pop(unnamed))
+
+
 SELECT_FIELDS = ("metric", "scope", "group", "place", "definition", "unit")
 
 
@@ -84,6 +120,7 @@ def group_series(claims: Iterable[Claim], select: Select) -> dict[Key, list[Clai
     for c in claims:
         if c.metric and c.as_of and selected(c, select):
             groups[series_key(c)].append(c)
+    join_unnamed_events(groups)
     for members in groups.values():
         members.sort(key=lambda c: (c.as_of, c.document, c.line, c.column))
     return dict(groups)

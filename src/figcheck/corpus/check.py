@@ -99,11 +99,15 @@ def reach(rule, claim: Claim) -> list[Condition]:  # type: ignore[no-untyped-def
     ``increment``, the same day within it for ``disagree`` and ``unit``, the opposite side of a
     part-of-whole pair for ``subset``. A kind not listed here gets every claim of the metric,
     which is never too few."""
-    from figcheck.checks.series import selected
+    from figcheck.checks.series import is_cause, selected
 
     if not claim.metric or not selected(claim, rule.select):
         return []
     same = {name: getattr(claim, name) for name in KEY}
+    if same["definition"] is None or is_cause(same["definition"]):
+        # A figure naming no event meets the one event its series is named for (series.py
+        # ``join_unnamed_events``), and a named event the figures naming none.
+        del same["definition"]
     if rule.kind == "decrease":
         return [tuple(same.items())]
     if rule.kind in {"disagree", "unit"}:

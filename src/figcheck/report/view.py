@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from figcheck.checks.series import digit_edits, fmt_number, series_key
+from figcheck.checks.series import Key, digit_edits, fmt_number, join_unnamed_events, series_key
 from figcheck.model import AuditReport, Claim, Finding
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -62,8 +63,12 @@ def correction(f: Finding, focus: Claim) -> float | None:
 
 def series_of(focus: Claim, claims: list[Claim]) -> list[Claim]:
     """Every dated claim measuring the same thing as ``focus``, by date: the series a chart shows."""
-    key = series_key(focus)
-    members = [c for c in claims if c.as_of is not None and c.metric and series_key(c) == key]
+    groups: dict[Key, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.as_of is not None and c.metric:
+            groups[series_key(c)].append(c)
+    join_unnamed_events(groups)  # as the checks group them
+    members = next((m for m in groups.values() if focus in m), [focus])
     return sorted(members, key=lambda c: (c.as_of, c.document, c.line, c.column))
 
 
