@@ -85,13 +85,13 @@ def extract_document(doc: LoadedDocument, lexicon: Lexicon | None = None, quanti
                 piece = piece.only(keep)
                 folded = fold(piece.text)
         ex = scan.scan(folded, doc.published)
-        found = resolve_text(doc.path, piece.text, ex, lexicon, lang, doc.published)
+        found = resolve_text(doc.path, piece.text, ex, lexicon, lang, doc.published, doc.title, doc.text)
         if piece is not whole and not all(piece.contiguous(c.line, c.end_line) for c in found):
             # A figure ran across lines that were not neighbours (a bound word at the end of one
             # paragraph read with a number on a later one): read the piece whole, as without the filter.
             piece, folded = whole, fold(whole.text)
             ex = scan.scan(folded, doc.published)
-            found = resolve_text(doc.path, piece.text, ex, lexicon, lang, doc.published)
+            found = resolve_text(doc.path, piece.text, ex, lexicon, lang, doc.published, doc.title, doc.text)
         if quantities:
             found = _quantities(doc, piece.text, folded, scan, lexicon, lang, found)
         doc.warnings.extend(piece.place_note(w) for w in ex.warnings)
@@ -115,7 +115,7 @@ def _quantities(
     the figures set aside never change how a claim is read (a framing duration is no neighbour
     whose metric the next figure takes)."""
     ex = scan.scan(folded, doc.published, quantities=True)
-    found = _set_aside(text, ex.mentions, resolve_text(doc.path, text, ex, lexicon, lang, doc.published))
+    found = _set_aside(text, ex.mentions, resolve_text(doc.path, text, ex, lexicon, lang, doc.published, doc.title, doc.text))
     same = {(c.line, c.column, c.end_line, c.end_column): c for c in claims}
     return [same.get((q.line, q.column, q.end_line, q.end_column), q) for q in found]
 

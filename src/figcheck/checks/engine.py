@@ -31,6 +31,20 @@ def label(lexicon: Lexicon, section: str, key: str | None) -> str | None:
     return plain
 
 
+def cause_label(lexicon: Lexicon, key: str) -> str:
+    """How a cause read as a definition is written (rules/lexicon/causes.yml): ``flood`` →
+    ``flood``, ``storm_helene`` → ``Storm Helene``."""
+    section = lexicon.section("causes")
+    entry = (section.get("causes") or {}).get(key) or {}
+    if isinstance(entry, dict) and entry.get("label"):
+        return str(entry["label"])
+    storms = section.get("named_storms") or {}
+    prefix = str(storms.get("key_prefix") or "storm_")
+    if key.startswith(prefix) and len(key) > len(prefix):
+        return str(storms.get("label") or "{name}").format(name=key[len(prefix):].title())
+    return key.replace("_", " ")
+
+
 def measure(c: Claim, lexicon: Lexicon) -> str:
     """"cumulative death toll of Palestinians in Gaza"."""
     words = []
@@ -41,7 +55,7 @@ def measure(c: Claim, lexicon: Lexicon) -> str:
     # damaged number destroyed".
     named = (definition.get("metric_labels") or {}).get(c.metric) if isinstance(definition, dict) else None
     if c.definition and not named:
-        words.append(str(definition.get("label") or c.definition.replace("_", " ")))
+        words.append(str(definition.get("label") or cause_label(lexicon, c.definition)))
     metric = str(named or label(lexicon, "metrics", c.metric) or "figure")
     group = label(lexicon, "groups", c.group) if c.group and c.group != "people" else None
     if group and metric.startswith("number ") and not metric.startswith("number of "):

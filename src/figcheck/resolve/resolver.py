@@ -15,6 +15,7 @@ from figcheck.extract.quantities import Extraction, Mention
 from figcheck.extract.sentences import Span, paragraphs, sentences
 from figcheck.model import Claim
 from figcheck.resolve.attribution import Attribution, attributions
+from figcheck.resolve.causes import CauseHit, Causes
 from figcheck.resolve.context import CONTRAST, Zones, zones
 from figcheck.resolve.counted import counted
 from figcheck.resolve.dating import DateReader, alt, find_dateline, gapped
@@ -60,6 +61,7 @@ class ParagraphContext:
     actors: frozenset[str] = frozenset()
     setting: str | None = None
     """The one place the paragraph is set in, when it names one (see Resolver._setting)."""
+    span: tuple[int, int] = (0, 0)
 
 
 class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
@@ -75,6 +77,11 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
         # Cities of tools/gen_cities.py ('kind: city'): a fallback where no larger place is named.
         self.cities = frozenset(k for k, v in lexicon.section("places").items() if isinstance(v, dict) and v.get("kind") == "city")
         self.definitions = lexicon.matcher("definitions", lang)
+        self.causes = Causes(lexicon, lang)
+        self._cause_hits: dict[tuple[int, int], list[CauseHit]] = {}
+        self._title: str | None = None
+        self._whole: str | None = None
+        self._whole_hits: list[tuple[str, list[CauseHit]]] = []
         # Group words whose head is followed by a metric word that only qualifies it: "בתי חולים"
         # (hospitals) holds "חולים" (patients), "עובדי סיוע" (aid workers) "סיוע" (aid). A metric
         # word heading the phrase still counts ("חללי צה"ל", the army's dead).
@@ -177,6 +184,7 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
             )
         self.event_words = {key: PhraseMatcher({key: ws}, lang) for key, ws in words.items()}
         self.event_places = {key: frozenset(e.get("places") or ()) for key, e in lexicon.events().items()}
+        self.war_places = frozenset().union(*self.event_places.values())
         self.year_before = regex.compile(rf"(?i)\s+(?:{alt(lexicon.folded('periods', 'year_before', lang))})(?!\w)")
         self.apposition = regex.compile(rf"(?i)\s*(?:{alt(lexicon.folded('scope', 'apposition', lang))})(?!\w)")
         self.alternative = regex.compile(rf"(?i)\s*,?\s*(?:{alt(lexicon.folded('scope', 'alternative', lang))})\s+")
@@ -194,8 +202,15 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
         record = lexicon.folded("scope", "record_since", lang)
         self.record_since = regex.compile(rf"(?i)(?<!\w)(?:{alt(record)})(?!\w)[^,;:.]*?(?<!\w)(?:since|מאז|منذ)\Z")
 
-    def resolve(self, path: str, original: str, text: str, ex: Extraction, published: dt.date | None) -> list[Claim]:
+    def resolve(
+        self, path: str, original: str, text: str, ex: Extraction, published: dt.date | None,
+        title: str | None = None, whole: str | None = None,
+    ) -> list[Claim]:
+        """``title`` and ``whole`` (the document's title and text, ``original`` being perhaps only
+        part of it) tell the event a figure whose paragraph names none is of (resolve/causes.py)."""
         claims: list[Claim] = []
+        self._cause_hits = {}
+        self._title, self._whole = title, whole if whole is not None else original
         line_starts = [0] + [m.end() for m in NEWLINE.finditer(original)]
         pos = 0
         mentions = ex.mentions
@@ -207,6 +222,7 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
                 pos += len(inside)
                 previous: Claim | None = None
                 prev_np_end = sent.start
+                near: list[Zones] = []
                 # Names of bodies ("the Congressional Budget Office") hold words that are no metric.
                 self._figure_starts = [x.start for x in inside]
                 self._names = [(a.start, a.end) for a in self.attr.find(text, sent.start, sent.end)] if inside else []
@@ -231,6 +247,7 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
                     part = i and self.subset.search(text, lower, m.start) is not None
                     z = zones(text, m.start, end, max(lower, prev_np_end) if self.lang in {"he", "ar"} or part else lower, upper, self.lang, self.verb_words, self.lead_verbs)
                     prev_np_end = z.np[1]
+                    near.append(z)
                     claim = self._claim(path, original, text, m, z, sent, ctx, ex.dates, published, previous, line_starts, period_between)
                     if claim.metric == "displaced" and self.abroad.finditer(text, z.np[0], z.predicate[1]):
                         # Displaced across a border are refugees (scope.yml 'abroad'); a figure that
@@ -258,8 +275,50 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
                     tail = self._running_totals(text, inside, tail)
                     tail = [c.model_copy(update={"scope": None}) if c.scope == "cumulative" and not self._tally(c.unit, c.metric) else c for c in tail]
                     tail = self._parts_apart(text, inside, tail)
+                    tail = [self._with_cause(text, c, x, z, sent, ctx) for c, x, z in zip(tail, inside, near)]
                     claims[len(claims) - len(inside) :] = [self._fit_unit(c) for c in tail]
         return claims
+
+    def _with_cause(self, text: str, c: Claim, m: Mention, z: Zones, sent: Span, ctx: ParagraphContext) -> Claim:
+        """A toll or case count with no narrowing definition is narrowed by the event it is of:
+        "heatwave deaths", "killed in the floods"; else the one its sentence, paragraph, title or
+        document names (resolve/causes.py). Read last, once the sentence has shared its metrics."""
+        if c.definition is not None or c.metric not in self.causes.all_metrics:
+            return c
+        cause = self._cause(text, m, z, sent, ctx, c.metric)
+        return c if cause is None else c.model_copy(update={"definition": cause})
+
+    def _cause(self, text: str, m: Mention, z: Zones, sent: Span, ctx: ParagraphContext, metric: str | None) -> str | None:
+        near = [h for h in self._causes_in(text, sent.start, sent.end) if z.before[0] <= h.start and h.end <= max(z.predicate[1], m.end)]
+        levels = [
+            lambda: self._causes_in(text, sent.start, sent.end),
+            lambda: self._causes_in(text, *ctx.span),
+            lambda: self._causes_in_whole(self._title),
+            lambda: self._causes_in_whole(self._whole),
+        ]
+        if ctx.events or ctx.places & self.war_places or self.event_names.finditer(text, sent.start, sent.end):
+            # A toll where a war is fought, or counted from its start ("since October 7"), is the
+            # war's unless its own sentence says otherwise: floods in the tents are no new series.
+            levels = levels[:1]
+        return self.causes.read(near, (m.start, m.end), metric, levels)
+
+    def _causes_in(self, text: str, start: int, end: int) -> list[CauseHit]:
+        found = self._cause_hits.get((start, end))
+        if found is None:
+            found = self._cause_hits[(start, end)] = self.causes.hits(text, start, end)
+        return found
+
+    def _causes_in_whole(self, original: str | None) -> list[CauseHit]:
+        """The causes of a whole title or document, read once however many figures ask."""
+        if not original:
+            return []
+        for seen, hits in self._whole_hits:
+            if seen is original:
+                return hits
+        folded = fold(original)
+        hits = self.causes.hits(folded, 0, len(folded))
+        self._whole_hits = [*self._whole_hits[-1:], (original, hits)]
+        return hits
 
     def _tally(self, unit: str, metric: str | None) -> bool:
         """Whether a figure can be a running total: "inflation rose to 3.8%" and "Bitcoin rose to
@@ -284,7 +343,9 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
             if places & where and self.event_words[key].finditer(text, para.start, para.end)
         ]
         actors = frozenset(h.key for h in self.attr.aliases.finditer(text, para.start, para.end) if h.key in self.actor_populations)
-        return ParagraphContext(tweet_date, label, tuple(events), frozenset(places), actors, self._setting(text, hits, para))
+        return ParagraphContext(
+            tweet_date, label, tuple(events), frozenset(places), actors, self._setting(text, hits, para), (para.start, para.end),
+        )
 
     def _setting(self, text: str, hits: list[Hit], para: Span) -> str | None:
         """The one place a paragraph names as a place (as ``_place`` reads a sentence), the others
@@ -543,5 +604,8 @@ def resolver(lexicon: Lexicon, lang: str) -> Resolver:
     return Resolver(lexicon, lang)
 
 
-def resolve_text(path: str, original: str, ex: Extraction, lexicon: Lexicon, lang: str, published: dt.date | None) -> list[Claim]:
-    return resolver(lexicon, lang).resolve(path, original, fold(original), ex, published)
+def resolve_text(
+    path: str, original: str, ex: Extraction, lexicon: Lexicon, lang: str, published: dt.date | None,
+    title: str | None = None, whole: str | None = None,
+) -> list[Claim]:
+    return resolver(lexicon, lang).resolve(path, original, fold(original), ex, published, title, whole)
