@@ -40,6 +40,56 @@ EXTRA_EN = {
 }
 
 
+# Demonyms, which CLDR does not have: hand-written and reviewed, for countries whose demonym is
+# regular enough to stand for the country in a body's name ("the Moroccan interior ministry" is
+# "Morocco's interior ministry", resolve/demonyms.py). English as written; Hebrew and Arabic in the
+# masculine without the article (their feminine and article forms are regular). A demonym that is
+# also the country's or another country's name ("מאלי", "مالي") or shared by two countries
+# ("Congolese", "Dominican") is left out.
+DEMONYMS = {
+    "AF": ("Afghan", "אפגני", "أفغاني"), "AL": ("Albanian", "אלבני", "ألباني"), "DZ": ("Algerian", "אלג׳יראי", "جزائري"),
+    "AR": ("Argentine|Argentinian", "ארגנטינאי", "أرجنتيني"), "AM": ("Armenian", "ארמני", "أرميني"),
+    "AU": ("Australian", "אוסטרלי", "أسترالي"), "AT": ("Austrian", "אוסטרי", "نمساوي"), "AZ": ("Azerbaijani", "", "أذربيجاني"),
+    "BH": ("Bahraini", "בחרייני", "بحريني"), "BD": ("Bangladeshi", "בנגלדשי", "بنغلاديشي"), "BY": ("Belarusian", "בלארוסי", "بيلاروسي"),
+    "BE": ("Belgian", "בלגי", "بلجيكي"), "BO": ("Bolivian", "בוליביאני", "بوليفي"), "BA": ("Bosnian", "בוסני", "بوسني"),
+    "BR": ("Brazilian", "ברזילאי", "برازيلي"), "BG": ("Bulgarian", "בולגרי", "بلغاري"), "KH": ("Cambodian", "קמבודי", "كمبودي"),
+    "CM": ("Cameroonian", "", ""), "CA": ("Canadian", "קנדי", "كندي"), "TD": ("Chadian", "צ׳אדי", "تشادي"),
+    "CL": ("Chilean", "צ׳יליאני", ""), "CN": ("Chinese", "סיני", "صيني"), "CO": ("Colombian", "קולומביאני", "كولومبي"),
+    "CR": ("Costa Rican", "", ""), "HR": ("Croatian", "קרואטי", "كرواتي"), "CU": ("Cuban", "קובני", "كوبي"),
+    "CY": ("Cypriot", "קפריסאי", "قبرصي"), "CZ": ("Czech", "צ׳כי", "تشيكي"), "DK": ("Danish", "דני", "دنماركي"),
+    "EC": ("Ecuadorian", "אקוודורי", "إكوادوري"), "SV": ("Salvadoran", "", ""), "ER": ("Eritrean", "אריתראי", "إريتري"),
+    "EE": ("Estonian", "אסטוני", "إستوني"), "ET": ("Ethiopian", "אתיופי", "إثيوبي"), "FI": ("Finnish", "פיני", "فنلندي"),
+    "FR": ("French", "צרפתי", "فرنسي"), "DE": ("German", "גרמני", "ألماني"), "GH": ("Ghanaian", "גאנאי", "غاني"),
+    "GR": ("Greek", "יווני", "يوناني"), "GT": ("Guatemalan", "גואטמלי", "غواتيمالي"), "HT": ("Haitian", "האיטי", "هايتي"),
+    "HN": ("Honduran", "", ""), "HU": ("Hungarian", "הונגרי", "مجري"), "IS": ("Icelandic", "איסלנדי", "آيسلندي"),
+    "IN": ("Indian", "הודי", "هندي"), "ID": ("Indonesian", "אינדונזי", "إندونيسي"), "IQ": ("Iraqi", "עיראקי", "عراقي"),
+    "IE": ("Irish", "אירי", "أيرلندي"), "IT": ("Italian", "איטלקי", "إيطالي"), "JM": ("Jamaican", "ג׳מייקני", ""),
+    "JP": ("Japanese", "יפני", "ياباني"), "JO": ("Jordanian", "ירדני", "أردني"), "KZ": ("Kazakh", "קזחי", "كازاخستاني"),
+    "KE": ("Kenyan", "קנייתי", "كيني"), "KW": ("Kuwaiti", "כוויתי", "كويتي"), "KG": ("Kyrgyz", "", ""), "LA": ("Lao|Laotian", "", ""),
+    "LV": ("Latvian", "לטבי", "لاتفي"), "LY": ("Libyan", "לובי", "ليبي"), "LT": ("Lithuanian", "ליטאי", "ليتواني"),
+    "MW": ("Malawian", "", ""), "MY": ("Malaysian", "מלזי", "ماليزي"), "MR": ("Mauritanian", "מאוריטני", "موريتاني"),
+    "MX": ("Mexican", "מקסיקני", "مكسيكي"), "MD": ("Moldovan", "מולדובני", "مولدوفي"), "MN": ("Mongolian", "מונגולי", "منغولي"),
+    "MA": ("Moroccan", "מרוקאי", "مغربي"), "MZ": ("Mozambican", "מוזמביקי", "موزمبيقي"), "MM": ("Burmese", "בורמזי", ""),
+    "NP": ("Nepali|Nepalese", "נפאלי", "نيبالي"), "NL": ("Dutch", "הולנדי", "هولندي"), 
+    "NI": ("Nicaraguan", "ניקרגואי", ""), "NE": ("Nigerien", "", ""), "NG": ("Nigerian", "ניגרי", "نيجيري"),
+    "KP": ("North Korean", "", ""), "NO": ("Norwegian", "נורווגי", "نرويجي"), "OM": ("Omani", "עומאני", "عماني"),
+    "PK": ("Pakistani", "פקיסטני", "باكستاني"), "PS": ("Palestinian", "פלסטיני", "فلسطيني"), "PA": ("Panamanian", "פנמי", ""),
+    "PY": ("Paraguayan", "", ""), "PE": ("Peruvian", "פרואני", "بيروفي"), "PH": ("Philippine|Filipino", "פיליפיני", "فلبيني"),
+    "PL": ("Polish", "פולני", "بولندي"), "PT": ("Portuguese", "פורטוגלי", "برتغالي"), "QA": ("Qatari", "קטרי", "قطري"),
+    "RO": ("Romanian", "רומני", "روماني"), "RW": ("Rwandan", "רואנדי", "رواندي"), "SA": ("Saudi", "סעודי", "سعودي"),
+    "SN": ("Senegalese", "סנגלי", "سنغالي"), "RS": ("Serbian", "סרבי", "صربي"), "SG": ("Singaporean", "סינגפורי", "سنغافوري"),
+    "SK": ("Slovak", "סלובקי", "سلوفاكي"), "SI": ("Slovenian", "סלובני", "سلوفيني"), "SO": ("Somali", "סומלי", "صومالي"),
+    "ZA": ("South African", "", ""), "KR": ("South Korean", "", ""), "SS": ("South Sudanese", "", ""),
+    "ES": ("Spanish", "ספרדי", "إسباني"), "LK": ("Sri Lankan", "", ""), "SE": ("Swedish", "שוודי", "سويدي"),
+    "CH": ("Swiss", "שווייצרי", "سويسري"), "TW": ("Taiwanese", "טייוואני", "تايواني"), "TJ": ("Tajik", "", ""),
+    "TZ": ("Tanzanian", "טנזני", "تنزاني"), "TH": ("Thai", "תאילנדי", "تايلاندي"), "TN": ("Tunisian", "תוניסאי", "تونسي"),
+    "TM": ("Turkmen", "", ""), "UG": ("Ugandan", "אוגנדי", "أوغندي"), "AE": ("Emirati", "", "إماراتي"),
+    "GB": ("British|UK|U.K.", "בריטי", "بريطاني"), "UY": ("Uruguayan", "אורוגוואי", ""), "UZ": ("Uzbek", "אוזבקי", "أوزبكي"),
+    "VE": ("Venezuelan", "ונצואלי", "فنزويلي"), "VN": ("Vietnamese", "וייטנאמי", "فيتنامي"), "ZM": ("Zambian", "זמבי", "زامبي"),
+    "ZW": ("Zimbabwean", "זימבבואי", "زيمبابوي"),
+}
+
+
 def slug(name: str) -> str:
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", plain.lower().replace("&", "and")).strip("_")
@@ -81,11 +131,14 @@ def block(taken: set[str], hand_names: set[str]) -> str:
             found = [n for n in dict.fromkeys(found) if n and n.casefold() not in hand_names]
             if found:
                 entry[lang] = found
+        demonyms = {lang: d.split("|") for lang, d in zip(("en", "he", "ar"), DEMONYMS.get(code, ("", "", ""))) if d}
+        if demonyms:
+            entry["demonyms"] = demonyms
         if entry.get("en") or entry.get("he") or entry.get("ar"):
             entries[key] = entry
     lines = [MARK]
     for key, entry in entries.items():
-        inner = ", ".join(f"{lang}: {yaml.safe_dump(v, allow_unicode=True, default_flow_style=True, width=10**6).strip()}" for lang, v in entry.items())
+        inner = ", ".join(f"{lang}: {yaml.safe_dump(v, allow_unicode=True, default_flow_style=True, width=10**6, sort_keys=False).strip()}" for lang, v in entry.items())
         lines.append(f"{key}: {{{inner}}}")
     return "\n".join(lines) + "\n"
 
