@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from figcheck.extract.dates import MONTHS, WEEKDAYS
+from figcheck.resolve.demonyms import demonyms
 from figcheck.resolve.lexicon import Lexicon, fold
 
 NAME_TOKEN = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'.-]*|of|the|for|in|on|and|al|el|'s|UN|US)$")
@@ -57,6 +58,23 @@ class Attributions:
         verbs = sorted({fold(p) for p in (section.get("verbs") or {}).get(lang) or []}, key=len, reverse=True)
         self.labels_not = {s.casefold() for s in section.get("labels_not_sources") or []}
         self.speaker_nouns = frozenset(fold(w).casefold() for w in (section.get("speaker_nouns") or {}).get(lang) or [])
+        words_in = lambda in_lang, key: frozenset(fold(w).casefold() for w in (section.get(key) or {}).get(in_lang) or [])  # noqa: E731
+        words = lambda key: words_in(lang, key)  # noqa: E731
+        # A speaker named only by what it is ("police", "local media", "the government"): its head
+        # is a speaker noun or a role, every word before it a generic modifier.
+        self.speaker_heads = self.speaker_nouns | words("roles")
+        self.speaker_words = self.speaker_heads | words("generic_modifiers")
+        self.demonyms = demonyms(lexicon, lang, self.speaker_heads)
+        self.pronouns = words("pronouns")
+        # The country a known body belongs to, by the countries its names name in any language
+        # ("Israeli Health Ministry"): "משרד הבריאות" is Israel's, "משרד הבריאות המצרי" is Egypt's.
+        self.countries_of: dict[str, set[str]] = {}
+        for key, entry in lexicon.section("sources").items():
+            for alias_lang, names in ((entry or {}).get("aliases") or {}).items() if isinstance(entry, dict) else ():
+                heads = frozenset(fold(w).casefold() for w in (section.get("speaker_nouns") or {}).get(alias_lang) or []) | words_in(alias_lang, "roles")
+                for alias in names or []:
+                    if found := demonyms(lexicon, alias_lang, heads).rewrite(fold(str(alias))):
+                        self.countries_of.setdefault(key, set()).add(found.place)
         alt = lambda xs: "|".join(regex.escape(x).replace(r"\ ", r"\s+") for x in xs) or "(?!)"  # noqa: E731
         self.before_rx = regex.compile(
             rf"(?<!\w)(?:{alt([b for b in before if b.endswith(GLUED)])}|(?:{alt([b for b in before if not b.endswith(GLUED)])})(?!\w))\s*(?P<name>(?:[^,.;:—–()\"\n]|\.(?=\w))+?)(?=\s*(?:[,;:—–()\"\n]|\.(?!\w)|\s(?:whose|which|who|that|and|as|in\s+a|on\s+\p{{Lu}}\p{{Ll}}+day)\b|\Z))",
@@ -104,6 +122,8 @@ class Attributions:
                 prefix = "(?:[ובל]?)" if lang == "he" else "(?:و?(?:ب|ل)?)" if lang == "ar" else ""
                 rx = regex.compile(rf"(?i)(?<!\w){prefix}(?:the\s+)?(?P<name>{body})(?!\w)")
                 self.generic.append((key, frozenset(entry.get("places") or []), rx))
+        # A body's possession in lower case after it: "the health ministry's daily mortality monitor".
+        self.owner = regex.compile(r"(?P<name>.*?(?P<head>(?<![\p{L}\p{M}-])[\p{L}\p{M}-]+))['’]s\s+(?P<thing>(?:(?!['’]s\s)[^\p{Lu}])+)$")
         self._last_found: tuple[str, int, int, tuple[Attribution, ...]] | None = None
 
     def find(self, text: str, start: int, end: int) -> list[Attribution]:
@@ -124,7 +144,10 @@ class Attributions:
                 # "לפי עדכון של משרד הפנים": the body is the name, not the update it published.
                 head = next((w for w in HEAD_WORD.finditer(text, s, m.end("name")) if self._is_head(w.group())), None)
                 s = head.start() + self._head_prefix(head.group()) if head else s
-            found.append(self._make(s, m.end("name"), text[s : m.end("name")]))
+            e = m.end("name")
+            if (owner := self.owner.match(text, s, e)) and owner.group("head").casefold() in self.speaker_heads:
+                e = owner.end("name")  # "the health ministry's daily mortality monitor": the ministry's
+            found.append(self._make(s, e, text[s:e]))
         for m in self.verb_rx.finditer(text, start, end):
             name = self._name_before(text, start, m.start())
             if name and m.group("verb") in self.also_nouns and " " not in name[2].strip() and not self.aliases.finditer(fold(name[2])):
@@ -157,6 +180,15 @@ class Attributions:
                 return Attribution(found.start, found.end, found.text, key)
         return found
 
+    def named(self, text: str, start: int, end: int) -> list[Attribution]:
+        """Known bodies named in a sentence with a reporting verb, however the name is written
+        ("أعلنت وزارة الصحة في غزة …", "Lebanon's health ministry says …"). In English only names
+        of two words or more: "in Israel" names a place, not a speaker."""
+        if not self.verb_rx.search(text, start, end):
+            return []
+        hits = [h for h in self.aliases.finditer(text, start, end) if self.lang != "en" or " " in h.text.strip()]
+        return [Attribution(h.start, h.end, text[h.start : h.end], h.key) for h in hits]
+
     def generic_named(self, text: str, start: int, end: int, places: set[str] | frozenset[str]) -> Attribution | None:
         for key, where, rx in self.generic:
             if where & places and (m := rx.search(text, start, end)):
@@ -187,6 +219,14 @@ class Attributions:
             taken.append(w)
             if len(taken) >= 10:
                 break
+        if taken and not any(t.group()[0].isupper() for t in taken):
+            # "the death toll has risen to 158, officials said", "…, local media reported".
+            while taken and fold(taken[-1].group()).casefold() not in self.speaker_words:
+                taken.pop()
+            if not taken or not self.speaker_only(" ".join(fold(t.group()) for t in reversed(taken))):
+                return None
+            s, e = lower + taken[-1].start(), lower + taken[0].end()
+            return s, e, text[s:e]
         while taken and not taken[-1].group()[0].isupper():
             taken.pop()
         if not taken or not any(t.group()[0].isupper() for t in taken):
@@ -259,15 +299,33 @@ class Attributions:
                 return body
         return name
 
+    def speaker_only(self, name: str) -> bool:
+        """Whether ``name`` is only what any speaker could be: "police", "local media", "the government"."""
+        words = fold(name).casefold().split()
+        return bool(words) and words[-1] in self.speaker_heads and all(w in self.speaker_words for w in words)
+
     def _make(self, start: int, end: int, name: str) -> Attribution:
         name = name.strip()
-        hits = self.aliases.finditer(fold(name)) or self.aliases_en.finditer(fold(name))
+        if fold(name).casefold() in self.pronouns:
+            return Attribution(start, end, name, "")  # "He said 23 people died": no one named
+        # "Israel's military", "the Moroccan interior ministry": the country as its demonym. A known
+        # name that leaves the country out is another country's body ("משרד הבריאות" is Israel's,
+        # "משרד הבריאות המצרי" is not).
+        country = self.demonyms.rewrite(fold(name))
+        plain = country.plain if country else fold(name)
+        if country:
+            hits = [
+                h for text, (s, e) in ((country.written, country.at_written), (plain, country.at_plain)) for h in self.aliases.finditer(text)
+                if (h.start < e and s < h.end) or country.place in self.countries_of.get(h.key, ())
+            ]
+        else:
+            hits = self.aliases.finditer(fold(name)) or self.aliases_en.finditer(fold(name))
         if hits:
             best = max(hits, key=lambda h: h.end - h.start)
             return Attribution(start, end, name, best.key)
         if not UPPER.search(name) and not HEBREW_ARABIC.search(name):
-            return Attribution(start, end, name, "")
-        return Attribution(start, end, name, slug(self._person_or_body(name)))
+            return Attribution(start, end, name, slug(name) if self.speaker_only(ARTICLE.sub("", fold(name))) else "")
+        return Attribution(start, end, name, slug(self._person_or_body(plain)))
 
 
 @functools.cache

@@ -575,19 +575,20 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
 
     def _source(self, text: str, m: Mention, sent: Span, ctx: ParagraphContext) -> Attribution | None:
         found = self.attr.find(text, sent.start, sent.end)
+        if found and all(self.attr.speaker_only(a.text) for a in found):
+            # "Israeli officials believe 35 …, a senior official told Reuters": a known body the
+            # sentence names stands before a speaker who names none.
+            found += self.attr.named(text, sent.start, sent.end)
         if found:
             return self.attr.in_place(min(found, key=lambda a: abs(a.start - m.start)), ctx.places)
         # "Gaza death toll nears 47,000, ministry says": a bare generic name with a reporting verb.
         bare = self.attr.generic_named(text, sent.start, sent.end, ctx.places)
         if bare is not None and self.attr.verb_rx.search(text, sent.start, sent.end):
             return bare
-        # A known body named in a sentence with a reporting verb is its source, however the name is
-        # written ("أعلنت وزارة الصحة في غزة …", "Lebanon's health ministry says …"). In English
-        # only names of two words or more: "in Israel" names a place, not a speaker.
-        named = [h for h in self.attr.aliases.finditer(text, sent.start, sent.end) if self.lang != "en" or " " in h.text.strip()]
-        if named and self.attr.verb_rx.search(text, sent.start, sent.end):
-            best = max(named, key=lambda h: h.end - h.start)
-            return Attribution(best.start, best.end, text[best.start : best.end], best.key)
+        # A known body named in a sentence with a reporting verb, however the name is written.
+        named = self.attr.named(text, sent.start, sent.end)
+        if named:
+            return max(named, key=lambda a: a.end - a.start)
         return ctx.label
 
 # Shares and their differences ("1.5 percentage points", "25 basis points") move both ways.
