@@ -54,8 +54,8 @@ class Demonyms:
         canonical: dict[str, tuple[str, str]] = {}
         countries: dict[str, tuple[str, str]] = {}
         for key, entry in lexicon.section("places").items():
-            if not isinstance(entry, dict):
-                continue
+            if not isinstance(entry, dict) or entry.get("kind") == "city":
+                continue  # only countries and the hand-written places: thousands of cities would slow every name
             bases = [fold(str(d)) for d in ((entry.get("demonyms") or {}).get(lang) or [])]
             names = [fold(str(n)) for n in entry.get(lang) or []]
             if lang == "en":
