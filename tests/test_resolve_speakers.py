@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from figcheck.checks.series import anchor, generic_source
+from figcheck.checks.series import anchor, generic_source, names_no_body
 from figcheck.load import load_text
 from figcheck.pipeline import extract_document
 from figcheck.resolve.demonyms import _inflections
@@ -155,3 +155,17 @@ def test_no_demonym_stands_for_two_countries():
                     other = seen.setdefault((lang, form.casefold()), key)
                     assert other == key, f"{form!r} ({lang}) is a demonym of {other} and {key}"
                     assert names.get((lang, form.casefold()), key) == key, f"{form!r} ({lang}) is a demonym of {key} and another place's name"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "no_body"),
+    [
+        ("The death toll has risen to 158, police said.", "158", True),
+        ("Police said the death toll had risen to 158.", "158", True),  # capitalised only as the sentence opens
+        ("The toll rose to 158, the government said.", "158", True),
+        ("The aid package is worth $1.2 billion, the State Department said.", "$1.2 billion", False),  # a proper name
+        ("The death toll has risen to 158, the Moroccan interior ministry said.", "158", False),
+    ],
+)
+def test_only_a_speaker_that_names_no_body_is_no_body(text, figure, no_body):
+    assert names_no_body(claim(text, figure)) is no_body

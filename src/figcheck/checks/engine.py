@@ -6,7 +6,7 @@ import hashlib
 import string
 
 from figcheck.checks.registry import REGISTRY
-from figcheck.checks.series import Conflict
+from figcheck.checks.series import Conflict, names_no_body
 from figcheck.model import Claim, Finding
 from figcheck.resolve.lexicon import Lexicon, default_lexicon
 from figcheck.ruleset import Rule
@@ -75,14 +75,22 @@ def fingerprint(rule_id: str, claims: list[Claim]) -> str:
     return hashlib.sha1("\x1e".join([rule_id, *parts]).encode()).hexdigest()[:20]
 
 
+def _speaker(c: Claim) -> tuple[str | None, str | None]:
+    """Who stands behind a figure, for the level: a named body is one source in every report; a
+    speaker that names no body ("police", "the government") is one source only within its story."""
+    if names_no_body(c):
+        return c.source, c.document
+    return c.source, None
+
+
 def to_finding(rule: Rule, conflict: Conflict, lexicon: Lexicon) -> Finding:
     first = conflict.claims[0]
     # The level follows the two figures the message sets against each other: the one named wrong
     # and the one it is set against (a check puts that one second).
-    sources = {c.source for c in conflict.claims[:2]}
+    sources = {_speaker(c) for c in conflict.claims[:2]}
     if conflict.level:
         level = conflict.level
-    elif len(sources) == 1 and None not in sources:
+    elif len(sources) == 1 and (None, None) not in sources:
         level = rule.level
     else:
         level = rule.cross_source_level
@@ -99,8 +107,11 @@ def to_finding(rule: Rule, conflict: Conflict, lexicon: Lexicon) -> Finding:
         title = f"{rule.title} (stated as a revision)"
         explanation = " ".join(getattr(rule, "revision_explanation", explanation).split())
     if level == rule.cross_source_level != rule.level and len(sources) > 1:
-        names = " and ".join(sorted({c.source_text or "an unattributed report" for c in conflict.claims[:2]}))
-        explanation += f" The figures come from different sources ({names}), which may count differently."
+        texts = sorted({c.source_text or "an unattributed report" for c in conflict.claims[:2]})
+        if len(texts) > 1:
+            explanation += f" The figures come from different sources ({' and '.join(texts)}), which may count differently."
+        else:
+            explanation += f" Both reports credit only {texts[0]}, which names no one body: they may quote different ones."
     fp = fingerprint(rule.id, conflict.claims)
     return Finding(
         id=f"f_{fp[:16]}", rule=rule.id, level=level, title=title, message=message,  # type: ignore[arg-type]

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from figcheck.checks.common import nearest, phrase_matcher, reader, sides, src, typo
 from figcheck.checks.conflicts import Series
-from figcheck.checks.series import Conflict, fmt_number, generic_source, group_series, selected
+from figcheck.checks.series import Conflict, fmt_number, group_series, names_no_body, selected
 from figcheck.model import Claim
 from figcheck.ruleset import DayCountRule, DecreaseRule, DisagreeRule
 
@@ -44,8 +44,8 @@ def misattribution(claims: list[Claim], rule: DisagreeRule) -> list[Conflict]:
     for members in group_series(claims, rule.select).values():
         by_value: dict[tuple[dt.date | None, float], dict[str, Claim]] = defaultdict(dict)
         for c in members:
-            # "police" and "officials" are no bodies that count (series.generic_source).
-            if c.source and not generic_source(c.source) and c.qualifier == "exact" and c.value >= rule.min_value:
+            # "police" and "officials" are no bodies that count (series.names_no_body).
+            if c.source and not names_no_body(c) and c.qualifier == "exact" and c.value >= rule.min_value:
                 by_value[(c.as_of, c.value)].setdefault(c.source, c)
         for (day, value), sources in by_value.items():
             if len(sources) < 2:

@@ -26,9 +26,17 @@ def anchor(claim: Claim) -> str:
     named body ("the Texas Department of State Health Services"), else its own document. "The
     death toll rose to 19, police said" is no figure for the floods another story reports the same
     week: with neither a place nor a named source, two stories' tolls may be any two events."""
-    if claim.source and not generic_source(claim.source):
+    if claim.source and not names_no_body(claim):
         return f"source:{claim.source}"
     return f"document:{claim.document}"
+
+
+def names_no_body(claim: Claim) -> bool:
+    """Whether a figure's source is only what any speaker could be: "police", "the government",
+    "המשטרה" (``generic_source``), not written as a proper name ("the State Department")."""
+    if not claim.source or not generic_source(claim.source):
+        return False
+    return not any(w[:1].isupper() for w in (claim.source_text or "").split()[1:])
 
 
 @functools.cache
