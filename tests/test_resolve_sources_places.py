@@ -425,6 +425,31 @@ def test_a_large_city_is_the_figures_place(text, figure, place):
     assert claim(text, figure).place == place
 
 
+def _titled(title: str, body: str) -> dict:
+    doc = load_text("case.md", f"---\ntitle: {title}\ndate: 2025-06-20\n---\n{body}\n", ".md")
+    return {c.text: c for c in extract_document(doc).claims}
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "figure", "place"),
+    [
+        # A running toll in a paragraph that names no place is the place the headline names,
+        # without a locative ("Ahmedabad crash ...") and through a name that is no place ("Air India").
+        ("Ahmedabad crash victims identified", "Authorities have identified 210 victims of the Air India crash. The total death toll stands at 27, he said.", "27", "ahmedabad"),
+        ("Spain's flood toll rises", "The death toll has risen to 158, officials said.", "158", "spain"),
+        # A paragraph that names a place keeps its own reading; a headline of two places names none.
+        ("Spain's flood toll rises", "Rescuers searched homes in Portugal. The death toll has risen to 12, officials said.", "12", "portugal"),
+        ("Turkey, Syria quake toll rises", "The death toll has risen to 5,000, officials said.", "5,000", None),
+        # Only a running toll takes it: one event's figure may have happened anywhere.
+        ("Spain's flood toll rises", "Four people were killed when a bridge collapsed, officials said.", "Four", None),
+    ],
+)
+def test_a_running_toll_whose_paragraph_names_no_place_is_the_headlines(title, body, figure, place):
+    got = _titled(title, body)
+    assert figure in got, list(got)
+    assert got[figure].place == place
+
+
 def test_a_city_lies_within_its_country_or_us_state():
     lexicon = default_lexicon()
     assert lexicon.within("ahmedabad") == "india"

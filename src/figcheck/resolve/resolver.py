@@ -62,6 +62,8 @@ class ParagraphContext:
     setting: str | None = None
     """The one place the paragraph is set in, when it names one (see Resolver._setting)."""
     span: tuple[int, int] = (0, 0)
+    located: bool = False
+    """Whether the paragraph names any place as a place ("the Air India crash" names none)."""
 
 
 class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
@@ -211,6 +213,7 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
         claims: list[Claim] = []
         self._cause_hits = {}
         self._title, self._whole = title, whole if whole is not None else original
+        self._title_place: str | None | bool = False  # not read yet
         line_starts = [0] + [m.end() for m in NEWLINE.finditer(original)]
         pos = 0
         mentions = ex.mentions
@@ -275,6 +278,10 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
                     tail = self._running_totals(text, inside, tail)
                     tail = [c.model_copy(update={"scope": None}) if c.scope == "cumulative" and not self._tally(c.unit, c.metric) else c for c in tail]
                     tail = self._parts_apart(text, inside, tail)
+                    if not ctx.located:
+                        # A running toll in a paragraph that names no place is the headline's place's:
+                        # "Ahmedabad crash victims identified" ... "The total death toll stands at 27".
+                        tail = [self._titled(c) for c in tail]
                     tail = [self._with_cause(text, c, x, z, sent, ctx) for c, x, z in zip(tail, inside, near)]
                     claims[len(claims) - len(inside) :] = [self._fit_unit(c) for c in tail]
         return claims
@@ -343,13 +350,16 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
             if places & where and self.event_words[key].finditer(text, para.start, para.end)
         ]
         actors = frozenset(h.key for h in self.attr.aliases.finditer(text, para.start, para.end) if h.key in self.actor_populations)
+        located = self._located(text, hits, para)
+        inner = [k for k in located if all(k == o or o in self._containers(k) for o in located)]
         return ParagraphContext(
-            tweet_date, label, tuple(events), frozenset(places), actors, self._setting(text, hits, para), (para.start, para.end),
+            tweet_date, label, tuple(events), frozenset(places), actors, inner[0] if len(inner) == 1 else None, (para.start, para.end),
+            bool(located),
         )
 
-    def _setting(self, text: str, hits: list[Hit], para: Span) -> str | None:
-        """The one place a paragraph names as a place (as ``_place`` reads a sentence), the others
-        it names being places it lies in: "customers in Louisiana ... the state's death toll had
+    def _located(self, text: str, hits: list[Hit], para: Span) -> set[str]:
+        """The places a paragraph names as places (as ``_place`` reads a sentence). Its setting is
+        the one of them the others hold: "customers in Louisiana ... the state's death toll had
         risen to four" is Louisiana's toll. Two places side by side set it nowhere."""
         keys: set[str] = set()
         kept: Hit | None = None
@@ -361,8 +371,24 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
                 continue
             keys.add(h.key)
             kept = h
-        inner = [k for k in keys if all(k == o or o in self._containers(k) for o in keys)]
-        return inner[0] if len(inner) == 1 else None
+        return keys
+
+    def _titled(self, claim: Claim) -> Claim:
+        if claim.place is not None or claim.scope != "cumulative" or claim.metric is None:
+            return claim
+        place = self._title_setting()
+        return claim if place is None else claim.model_copy(update={"place": place})
+
+    def _title_setting(self) -> str | None:
+        """The one place a document's title names, in any form: a headline names its place without
+        a locative ("Ahmedabad crash victims identified", "Spain's flood toll rises"). Read once
+        per document; two places side by side ("Turkey, Syria quake toll") set it nowhere."""
+        if self._title_place is False:
+            title = fold(self._title or "")
+            keys = {h.key for h in self.places.finditer(title)} if title else set()
+            inner = [k for k in keys if all(k == o or o in self._containers(k) for o in keys)]
+            self._title_place = inner[0] if len(inner) == 1 else None
+        return self._title_place  # type: ignore[return-value]
 
     def _containers(self, key: str) -> set[str]:
         out: set[str] = set()
