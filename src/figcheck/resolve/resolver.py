@@ -31,6 +31,8 @@ LOCATIVE = {
 }
 # Where something was said, not what a figure counts: "the health minister told reporters in Kigali".
 REPORTED_AT = regex.compile(r"(?i)\b(?:said|says|told\s+(?:reporters|journalists|the\s+press|a\s+(?:news\s+|press\s+)?(?:conference|briefing))|spoke|speaking|announced|addressing)\s+(?:(?:late\s+|early\s+)?on\s+\w+\s+)?(?:in|at|from)\s+(?:the\s+)?\Z")
+# A headline: at most 20 words, not ended as a sentence is (a first line lent as a title may be one).
+HEADLINE = regex.compile(r"\s*(?:\S+\s+){0,19}\S*[^\s.!?؟]\s*")
 CITY_COMMA = regex.compile(r",\s*")
 # A place after "of" inside a body's name is part of the name: "the University of Athens".
 OF_NAME = regex.compile(r"(?i)\bof\s+(?:the\s+)?\Z")
@@ -385,6 +387,8 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
         per document; two places side by side ("Turkey, Syria quake toll") set it nowhere."""
         if self._title_place is False:
             title = fold(self._title or "")
+            if not HEADLINE.fullmatch(title):
+                title = ""  # a document with no title lends its first line, which may be a sentence
             keys = {h.key for h in self.places.finditer(title)} if title else set()
             inner = [k for k in keys if all(k == o or o in self._containers(k) for o in keys)]
             self._title_place = inner[0] if len(inner) == 1 else None
