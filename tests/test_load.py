@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import codecs
+import re
 import datetime as dt
 import importlib
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import SEEDS
 from figcheck.load import BinaryFile, load_bytes, load_file, load_text, pieces
 from figcheck.pipeline import extract_document
+from figcheck.resolve.lexicon import default_lexicon
 
 HEBREW = "date 2025-01-04 משרד הבריאות בעזה מסר כי לפחות 45,581 פלסטינים נהרגו מאז תחילת המלחמה.\n"
 ARABIC = "date 2025-01-04 قالت وزارة الصحة في غزة إن ما لا يقل عن 45,581 فلسطينيا قتلوا منذ بداية الحرب.\n"
@@ -218,3 +222,19 @@ def test_figures_read_across_lines_come_out_the_same_with_the_line_filter(monkey
     monkeypatch.setattr(pipeline, "SKIP_FIGURELESS_LINES", False)
     full = extract_document(load_text("x.txt", text)).claims
     assert [c.model_dump() for c in fast] == [c.model_dump() for c in full]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab 17٣\n.five", max_size=60))
+def test_the_line_filter_keeps_every_line_a_digit_stands_on(text):
+    """figure_lines finds the digit lines with one match a line; it keeps the lines a digit
+    stands on, as finding every run of digits did, besides the lines of number words, vague
+    quantities and the first line with a word."""
+    pipeline = importlib.import_module("figcheck.pipeline")
+    scan = pipeline.scanner(default_lexicon(), "en")
+    lines = text.split("\n")
+    kept = pipeline.figure_lines(text, scan)
+    assert {i for i, line in enumerate(lines) if any(ch.isdecimal() for ch in line)} <= set(kept)
+    others = [h.start for h in scan.words.finditer(text)] + [m.start() for m in scan.vague_rx.finditer(text)]
+    others += [m.start() for m in re.finditer(r"\d+", text)] + [m.start() for m in re.finditer(r"\w", text)][:1]
+    assert kept == sorted({text.count("\n", 0, at) for at in others})

@@ -25,7 +25,8 @@ from figcheck.ruleset import Rule, load_rules
 
 
 HAS_WORD = re.compile(r"\w")
-DIGITS = re.compile(r"\d+")
+DIGIT_TO_LINE_END = re.compile(r"\d[^\n]*")
+"""From a line's first digit to its end: one match for each line that holds a digit."""
 NEWLINE = re.compile(r"\n")
 
 
@@ -56,7 +57,7 @@ claims are the same with and without it.
 def figure_lines(folded: str, scan: Scanner) -> list[int]:
     """Indexes of the lines of ``folded`` that something a figure is made of appears on."""
     newlines = [m.start() for m in NEWLINE.finditer(folded)]
-    hits = [m.start() for m in DIGITS.finditer(folded)]
+    hits = [m.start() for m in DIGIT_TO_LINE_END.finditer(folded)]
     hits += [hit.start for hit in scan.words.finditer(folded)]
     if scan.vague_rx is not None:
         hits += [m.start() for m in scan.vague_rx.finditer(folded)]
