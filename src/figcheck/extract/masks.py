@@ -7,6 +7,7 @@ import functools
 import regex
 
 from figcheck.extract.dates import DateHit
+from figcheck.extract.gates import Gate, phrases_gate, probe
 from figcheck.resolve.lexicon import Lexicon, fold
 
 UNIT_CODE = regex.compile(r"[$]?\p{Lu}+[$]?")
@@ -41,6 +42,15 @@ PATTERNS = [
     # Scores and ratios with a colon are times or results, not figures.
     r"(?<![\w.,])\d+:\d+(?![\w])",
 ]
+# Literals every match of a pattern above holds: a text without any of them is not scanned for it.
+NEEDS = {
+    r"[\w.+-]+@[\w-]+\.[\w.]+": ("@",),
+    r"(?<![\w])@\w+": ("@",),
+    r"(?<![\w&])#\w+": ("#",),
+    r"(?<!\w)[\w.-]+\.(?:com|org|net|gov|edu|int|io|co|il|uk|ps|news)(?:/\S*)?(?!\w)": tuple(
+        f".{d}" for d in ("com", "org", "net", "gov", "edu", "int", "io", "co", "il", "uk", "ps", "news")
+    ),
+}
 # Ages written as ages: "a 45-year-old", "aged 45". No claim, but quantities (see age_spans).
 AGE_PATTERNS = [
     r"(?i)(?<![\w.,])\d{1,3}[\s-]+(?:year|month|week)s?[\s-]+old",
@@ -59,8 +69,8 @@ class NonClaims:
         self.fixed = [regex.compile(p) for p in PATTERNS]
         self.ages = [regex.compile(p) for p in AGE_PATTERNS]
         self.generation = regex.compile(GENERATION)
-        # Patterns that cannot match without this character: skipped when it is absent.
-        self.needs = {p: "@" if "@" in p else "#" for p in PATTERNS if "@" in p or "#\\w" in p}
+        # Patterns that cannot match without one of these literals: skipped when all are absent.
+        self.needs = {p: Gate(NEEDS[p], ignore_case=False) for p in PATTERNS if p in NEEDS}
         section = lexicon.section("nonclaims")
         words = {str(w).casefold() for w in (section.get("identifier_words") or {}).get(lang) or []}
         words |= {str(w).casefold() for w in (section.get("identifier_words") or {}).get("en") or []}
@@ -113,6 +123,16 @@ class NonClaims:
         # "Windows 11", "Boeing 737": a capitalised name before a bare number names a thing. Not
         # a possessive ("Harris's 226"), a score ("Senate 53-47") or a count ("Likud 24 seats").
         self.capitalised = regex.compile(r"(?=\p{Lu})(?<![\w.])(?P<w>\p{Lu}[\p{L}']*)(?<!'s)\s+(?P<n>[0-9]+)(?![0-9%\w]|[.,][0-9]|(?<=(?<![0-9])[0-9]{1,3})[-–][0-9])")
+        # Whether a text can hold a match of the phrase patterns at all (extract/gates.py): most
+        # texts hold none of their phrases, and each scan costs 15-80 µs.
+        phrases = lambda key: [fold(str(x)) for x in (section.get(key) or {}).get(lang) or []]  # noqa: E731
+        self.gates = {
+            "whole_set": phrases_gate(phrases("whole_set_before"), ignore_case=True),
+            "modifier": phrases_gate(phrases("modifier_nouns"), ignore_case=True, before="-"),
+            "names": phrases_gate(phrases("names_with_numbers"), ignore_case=True),
+            "family": phrases_gate(phrases("family_before"), ignore_case=True),
+            "clock_after": phrases_gate(phrases("clock_after"), ignore_case=False),
+        }
         counted: set[str] = set()
         for entry in lexicon.section("groups").values():
             counted |= {str(w).casefold() for w in (entry or {}).get("en") or []}
@@ -193,7 +213,8 @@ class NonClaims:
     def spans(self, text: str, dates: list[DateHit]) -> list[tuple[int, int]]:
         spans = [(d.start, d.end) for d in dates] + self.age_spans(text) + self.generation_spans(text)
         for rx in self.fixed:
-            if rx.pattern in self.needs and self.needs[rx.pattern] not in text:
+            gate = self.needs.get(rx.pattern)
+            if gate is not None and not gate.open(text):
                 continue  # no "@" in the text: no e-mail address or handle to mask
             spans.extend((m.start(), m.end()) for m in rx.finditer(text))
         spans.extend((m.start(), m.end()) for m in self.codes.finditer(text))
@@ -204,19 +225,27 @@ class NonClaims:
                     continue  # "PS2.7m" is £2.7m, not PlayStation 2
                 if not self.cased or not word.islower() or word.casefold() in self.lower_ok:
                     spans.append((m.start("n"), m.end("n")))
-        for rx in (self.names, self.age_after_name):
-            if rx is not None:
-                spans.extend((m.start(), m.end()) for m in rx.finditer(text))
-        for rx in (self.clock_after, self.frame_before, self.modifier, self.both, self.family, self.single):
-            if rx is not None:
+        lowered = probe(text)
+        gates = self.gates
+        if self.names is not None and gates["names"].open(text, lowered):
+            spans.extend((m.start(), m.end()) for m in self.names.finditer(text))
+        if self.age_after_name is not None:
+            spans.extend((m.start(), m.end()) for m in self.age_after_name.finditer(text))
+        for rx, gate in (
+            (self.clock_after, gates["clock_after"]), (self.frame_before, None), (self.modifier, gates["modifier"]),
+            (self.both, None), (self.family, gates["family"]), (self.single, None),
+        ):
+            if rx is not None and (gate is None or gate.open(text, lowered)):
                 spans.extend((m.start("n"), m.end("n")) for m in rx.finditer(text))
         if "-" in text or "–" in text:
             spans.extend((m.start(), m.end()) for m in self.set_scores.finditer(text))
         if self.race is not None:
             spans.extend((m.start(), m.end()) for m in self.race.finditer(text))
-        for rx in (self.reference, self.priced, self.whole_set):
+        for rx in (self.reference, self.priced):
             if rx is not None:
                 spans.extend((m.start(), m.end()) for m in rx.finditer(text))
+        if self.whole_set is not None and gates["whole_set"].open(text, lowered):
+            spans.extend((m.start(), m.end()) for m in self.whole_set.finditer(text))
         for rx in (self.street, self.street_before, self.code_after, self.model_after):
             if rx is not None:
                 spans.extend((m.start(), m.end()) for m in rx.finditer(text))

@@ -9,6 +9,7 @@ import functools
 import regex
 
 from figcheck.extract.dates import AR_MONTHS, HE_MONTHS, MONTHS, DateHit
+from figcheck.extract.gates import phrases_gate, probe
 from figcheck.resolve.lexicon import Lexicon, fold
 
 EN_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
@@ -57,6 +58,9 @@ class Periods:
         self.previous_quarter = regex.compile(rf"(?i)(?<!\w)(?:{_alt(previous_quarter)})(?!\w)") if previous_quarter else None
         phrases = section.get("phrases") or {}
         self.phrases = {key: regex.compile(rf"(?i)(?<!\w)(?:{_alt(list((val or {}).get(lang) or []))})(?!\w)") for key, val in phrases.items()}
+        # Whether a text can hold these phrases at all (extract/gates.py): most hold none.
+        self.phrase_gates = {key: phrases_gate([fold(w) for w in (val or {}).get(lang) or []], ignore_case=True) for key, val in phrases.items()}
+        self.back_gate = phrases_gate([fold(w) for w in back], ignore_case=True)
 
     def find(self, text: str, reference: dt.date | None, taken: list[tuple[int, int]]) -> list[DateHit]:
         if reference is None:
@@ -69,14 +73,17 @@ class Periods:
             taken.append((s, e))
             hits.append(DateHit(s, e, "period", min(end, reference), precision, True))  # type: ignore[arg-type]
 
+        lowered = probe(text)
         for key, rx in self.phrases.items():
+            if not self.phrase_gates[key].open(text, lowered):
+                continue
             for m in rx.finditer(text):
                 add(m.start(), m.end(), _phrase_end(key, reference), "month" if "month" in key else "day" if "day" in key else "year")
         if self.year_span is not None:
             for m in self.year_span.finditer(text):
                 if int(m.group("y")) <= reference.year:
                     add(m.start(), m.end(), dt.date(int(m.group("y")), 12, 31), "year")
-        if self.years_back is not None:
+        if self.years_back is not None and self.back_gate.open(text, lowered):
             for m in self.years_back.finditer(text):
                 n = self.cardinals.get(" ".join(m.group("n").casefold().split())) or (int(m.group("n")) if m.group("n").isdigit() else 0)
                 if n:
