@@ -24,7 +24,8 @@ def test_a_report_naming_no_event_meets_the_one_event_its_series_is_named_for(co
     data, _ = audit_json(root)
     [finding] = data["findings"]
     wrong = next(c for c in data["claims"] if c["id"] == finding["claims"][0])
-    assert (finding["rule"], wrong["text"]) == ("casualties/cumulative-decrease", "8,574")
+    assert (finding["rule"], wrong["text"], wrong["definition"]) == ("casualties/cumulative-decrease", "8,574", None)
+    assert "cumulative earthquake death toll in Turkey" in finding["message"]  # the event its series is named for
 
 
 def test_a_report_naming_no_event_stays_apart_where_two_events_share_its_series(corpus) -> None:

@@ -6,7 +6,7 @@ import hashlib
 import string
 
 from figcheck.checks.registry import REGISTRY
-from figcheck.checks.series import Conflict, names_no_body
+from figcheck.checks.series import Conflict, is_cause, names_no_body
 from figcheck.model import Claim, Finding
 from figcheck.resolve.lexicon import Lexicon, default_lexicon
 from figcheck.ruleset import Rule
@@ -69,6 +69,17 @@ def measure(c: Claim, lexicon: Lexicon) -> str:
     return " ".join(words)
 
 
+def _named_event(claims: list[Claim]) -> Claim:
+    """The first claim, with the event its series is named for when its own report names none
+    (checks/series.py ``join_unnamed_events``): "the cumulative earthquake death toll in Turkey"."""
+    first = claims[0]
+    if first.definition is None:
+        events = {c.definition for c in claims if is_cause(c.definition)}
+        if len(events) == 1:
+            return first.model_copy(update={"definition": events.pop()})
+    return first
+
+
 def fingerprint(rule_id: str, claims: list[Claim]) -> str:
     """Independent of lines and columns, so moving a paragraph keeps a baselined finding matched."""
     parts = sorted(f"{c.document}\0{' '.join(c.text.split())}\0{c.value}\0{c.as_of}" for c in claims)
@@ -95,7 +106,7 @@ def to_finding(rule: Rule, conflict: Conflict, lexicon: Lexicon) -> Finding:
     else:
         level = rule.cross_source_level
     fields = _Fields(
-        measure=measure(first, lexicon), text=first.text, as_of=str(first.as_of), value=first.text,
+        measure=measure(_named_event(conflict.claims), lexicon), text=first.text, as_of=str(first.as_of), value=first.text,
         metric=label(lexicon, "metrics", first.metric) or "figure",
     )
     fields.update(conflict.fields)
