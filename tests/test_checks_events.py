@@ -42,3 +42,28 @@ def test_the_pre_commit_check_meets_archive_reports_that_name_the_event(cms) -> 
     report = json.loads(result.stdout)
     assert result.exit_code == 1
     assert [f["rule"] for f in report["findings"]] == ["casualties/cumulative-decrease"]
+
+
+def test_the_storm_of_a_report_that_gives_no_name_is_the_one_named_storm_of_its_series(corpus) -> None:
+    root = _docs(
+        corpus,
+        ("2024-10-10", "Hurricane Milton has killed at least 10 people in Florida, Governor Ron DeSantis said."),
+        ("2024-10-11", "The storm's death toll in Florida has risen to 6, Governor Ron DeSantis said."),
+        ("2024-10-12", "Hurricane Milton has killed at least 16 people in Florida, Governor Ron DeSantis said."),
+    )
+    data, _ = audit_json(root)
+    [finding] = data["findings"]
+    wrong = next(c for c in data["claims"] if c["id"] == finding["claims"][0])
+    assert (wrong["text"], wrong["definition"]) == ("6", "storm")
+    assert "cumulative Storm Milton death toll in Florida" in finding["message"]
+
+
+def test_the_storm_of_a_report_that_gives_no_name_stays_apart_where_two_named_storms_share_its_series(corpus) -> None:
+    root = _docs(
+        corpus,
+        ("2024-09-30", "Hurricane Helene has killed at least 20 people in Florida, Governor Ron DeSantis said."),
+        ("2024-10-10", "Hurricane Milton has killed at least 10 people in Florida, Governor Ron DeSantis said."),
+        ("2024-10-11", "The storm's death toll in Florida has risen to 6, Governor Ron DeSantis said."),
+    )
+    data, code = audit_json(root)
+    assert (data["findings"], code) == ([], 0)

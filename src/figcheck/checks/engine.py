@@ -6,7 +6,7 @@ import hashlib
 import string
 
 from figcheck.checks.registry import REGISTRY
-from figcheck.checks.series import Conflict, is_cause, names_no_body
+from figcheck.checks.series import Conflict, is_cause, names_no_body, unnamed_storm
 from figcheck.model import Claim, Finding
 from figcheck.resolve.lexicon import Lexicon, default_lexicon
 from figcheck.ruleset import Rule
@@ -73,10 +73,11 @@ def _named_event(claims: list[Claim]) -> Claim:
     """The first claim, with the event its series is named for when its own report names none
     (checks/series.py ``join_unnamed_events``): "the cumulative earthquake death toll in Turkey"."""
     first = claims[0]
-    if first.definition is None:
+    if first.definition is None or unnamed_storm(first.definition):
         events = {c.definition for c in claims if is_cause(c.definition)}
-        if len(events) == 1:
-            return first.model_copy(update={"definition": events.pop()})
+        named = {e for e in events if not unnamed_storm(e)}
+        if len(named) == 1 or len(events) == 1:
+            return first.model_copy(update={"definition": (named or events).pop()})
     return first
 
 

@@ -68,6 +68,11 @@ def _causes() -> tuple[frozenset[str], str]:
     return frozenset(section.get("causes") or ()), prefix
 
 
+def unnamed_storm(definition: str | None) -> bool:
+    """"The storm", "the hurricane": a storm whose report gives it no name."""
+    return definition is not None and definition == _causes()[1].rstrip("_")
+
+
 def is_cause(definition: str | None) -> bool:
     """Whether a definition names the event a figure is of (rules/lexicon/causes.yml: a flood,
     Hurricane Helene, measles) rather than narrowing what is counted (identified, estimated)."""
@@ -85,12 +90,18 @@ def join_unnamed_events(groups: dict[Key, list[Claim]]) -> None:
     """A figure whose report names no event belongs to the one event its series is named for
     elsewhere: "The number of people killed in Turkey rose to 17,134, AFAD said" and AFAD's
     earthquake toll are one series. Where two events share the rest of the key (a heatwave's and
-    a flood's toll in Spain) such a figure could be either's, and stays a series of its own."""
+    a flood's toll in Spain) such a figure could be either's, and stays a series of its own. So
+    with "the storm": it is the one named storm of its series, if there is one."""
     events: dict[Key, list[Key]] = defaultdict(list)
     for key in groups:
         if is_cause(key[DEFINITION]):
             events[(*key[:DEFINITION], None, *key[DEFINITION + 1 :])].append(key)
     for unnamed, keys in events.items():
+        storm = [k for k in keys if unnamed_storm(k[DEFINITION])]
+        named = [k for k in keys if k[DEFINITION].startswith(_causes()[1])]  # type: ignore[union-attr]
+        if storm and len(named) == 1:
+            groups[named[0]].extend(groups.pop(storm[0]))
+            keys.remove(storm[0])
         if len(keys) == 1 and unnamed in groups:
             groups[keys[0]].extend(groups.pop(unnamed))
 
