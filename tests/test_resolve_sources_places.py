@@ -29,14 +29,15 @@ def claim(text: str, figure: str):
     return found[figure]
 
 
-SPEAKER_NOUNS = yaml.safe_load((RULES / "attribution.yml").read_text(encoding="utf-8"))["speaker_nouns"]["en"]
+ATTRIBUTION = yaml.safe_load((RULES / "attribution.yml").read_text(encoding="utf-8"))
+SPEAKER_NOUNS = ATTRIBUTION["speaker_nouns"]["en"]
 
 
 @pytest.mark.parametrize("noun", SPEAKER_NOUNS)
 def test_a_lower_case_speaker_noun_ends_a_named_speaker(noun):
     got = claim(f"The Ruritanian {noun} said 40 people were killed.", "40")
     assert got.source_text == f"The Ruritanian {noun}"
-    assert got.source == f"ruritanian_{noun}"
+    assert got.source == f"ruritanian_{ATTRIBUTION['spellings'].get(noun, noun)}"  # one spelling: "center" is "centre"
 
 
 def test_lower_case_words_before_the_speaker_noun_belong_to_the_name():
@@ -145,7 +146,7 @@ def test_a_gaza_neighbourhood_or_camp_is_its_place(key, lang, name):
         ("The toll rose to 5,300, an official in the Interior Ministry told Reuters on Wednesday.", "interior_ministry"),
         ("The toll rose to 5,300, a local official told Reuters on Wednesday.", "local_official"),
         ("The toll rose to 5,300, Reuters reported on Wednesday.", "reuters"),
-        ("The toll rose to 5,300, the mayor told reporters.", None),
+        ("The toll rose to 5,300, the mayor told reporters.", "mayor"),
     ],
 )
 def test_the_outlet_a_speaker_told_is_not_the_source(text, source):

@@ -169,3 +169,46 @@ def test_no_demonym_stands_for_two_countries():
 )
 def test_only_a_speaker_that_names_no_body_is_no_body(text, figure, no_body):
     assert names_no_body(claim(text, figure)) is no_body
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source_text"),
+    [
+        ("Typhoon Yagi has killed 143 people, the country's disaster management agency said.", "143", "disaster management agency"),
+        ("Floods killed 143 people and the disaster management agency said more were missing.", "143", "the disaster management agency"),
+        ("The country's forensic service said 32 bodies had been identified.", "32", "The country's forensic service"),
+    ],
+)
+def test_a_lower_case_body_is_a_source_that_names_no_body(text, figure, source_text):
+    got = claim(text, figure)
+    assert got.source_text == source_text
+    assert names_no_body(got)
+
+
+def test_a_proper_name_is_a_body_even_in_one_word():
+    assert not names_no_body(claim("Some 120 million people watched, Nielsen said.", "Some 120 million"))
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Russia's defense ministry later said 24 drones had been destroyed.", "russian_defence_ministry"),
+        ("The Russian defence ministry said 24 drones had been destroyed.", "russian_defence_ministry"),
+        ("Police have said 24 people died.", "police"),
+        ("The ministry also said 24 people died.", "ministry"),
+    ],
+)
+def test_an_adverb_before_the_verb_and_a_spelling_keep_one_source(text, source):
+    assert claim(text, "24").source == source
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("Chile's interior minister", "the Chilean interior minister"),
+        ("Ukraine's air force", "the Ukrainian air force"),
+    ],
+)
+def test_ministers_and_forces_are_speakers(names):
+    sources = {claim(f"Forest fires have killed 46 people, {name} said.", "46").source for name in names}
+    assert len(sources) == 1 and None not in sources, sources

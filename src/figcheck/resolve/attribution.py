@@ -26,6 +26,8 @@ UPPER = regex.compile(r"\p{Lu}")
 # unless a letter or a space follows.
 CAP_WORD = r"\p{Lu}(?:[\p{L}\p{M}'’&-]|\.(?=[\p{L}\s]))*"
 # Words that join two clauses rather than qualify a speaker noun ("killed and the agency said").
+ARTICLES = frozenset({"the", "a", "an"})
+PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "by", "from", "to", "with", "al"})
 JOINERS = frozenset({"and", "or", "but", "while", "as", "after", "before", "when", "that", "which", "who", "where", "then"})
 HEBREW_ARABIC = regex.compile(r"[\p{Hebrew}\p{Arabic}]")
 
@@ -66,6 +68,7 @@ class Attributions:
         self.speaker_words = self.speaker_heads | words("generic_modifiers")
         self.demonyms = demonyms(lexicon, lang, self.speaker_heads)
         self.pronouns = words("pronouns")
+        self.spellings = {str(k).casefold(): str(v).casefold() for k, v in (section.get("spellings") or {}).items()}
         # The country a known body belongs to, by the countries its names name in any language
         # ("Israeli Health Ministry"): "משרד הבריאות" is Israel's, "משרד הבריאות המצרי" is Egypt's.
         self.countries_of: dict[str, set[str]] = {}
@@ -83,6 +86,8 @@ class Attributions:
         # Hebrew and Arabic glue a conjunction to the verb: "وقالت الوزارة", "וכך מסר".
         glue = "(?:و|ف)?" if lang == "ar" else "(?:ו|ש)?" if lang == "he" else ""
         self.verb_rx = regex.compile(rf"(?<!\w){glue}(?P<verb>{alt(verbs)})(?!\w)")
+        adverbs = sorted({fold(w) for w in (section.get("before_verb") or {}).get(lang) or []}, key=len, reverse=True)
+        self.adverbs_rx = regex.compile(rf"(?i)(?<=\w)(?:\s+(?:{alt(adverbs)}))+\s*$") if adverbs else None
         # Hebrew and Arabic: a name the lexicon does not know opens with its head noun.
         self.caseless = lang in {"he", "ar"} and bool(self.speaker_nouns)
         stops = "כי|ש|היום|אתמול|הבוקר|הערב|הלילה|ביום|בהודעה|לפיה|على|أن|إن|بأن|يوم|اليوم|أمس|في\\s+بيان|مساء|صباح"
@@ -149,7 +154,9 @@ class Attributions:
                 e = owner.end("name")  # "the health ministry's daily mortality monitor": the ministry's
             found.append(self._make(s, e, text[s:e]))
         for m in self.verb_rx.finditer(text, start, end):
-            name = self._name_before(text, start, m.start())
+            # "Russia's defense ministry later said": the adverb stands between the name and its verb.
+            adverb = self.adverbs_rx.search(text, start, m.start()) if self.adverbs_rx else None
+            name = self._name_before(text, start, adverb.start() if adverb else m.start())
             if name and m.group("verb") in self.also_nouns and " " not in name[2].strip() and not self.aliases.finditer(fold(name[2])):
                 continue  # "Damage estimates ranged from…": a compound noun, no speaker
             if name is None and self.caseless:
@@ -220,12 +227,12 @@ class Attributions:
             if len(taken) >= 10:
                 break
         if taken and not any(t.group()[0].isupper() for t in taken):
-            # "the death toll has risen to 158, officials said", "…, local media reported".
-            while taken and fold(taken[-1].group()).casefold() not in self.speaker_words:
-                taken.pop()
-            if not taken or not self.speaker_only(" ".join(fold(t.group()) for t in reversed(taken))):
+            # "the death toll has risen to 158, officials said", "…, local media reported", "and the
+            # disaster management agency said": a speaker noun and what qualifies it, to an article.
+            name = self._lower_name([fold(t.group()).casefold() for t in taken])
+            if not name:
                 return None
-            s, e = lower + taken[-1].start(), lower + taken[0].end()
+            s, e = lower + taken[name - 1].start(), lower + taken[0].end()
             return s, e, text[s:e]
         while taken and not taken[-1].group()[0].isupper():
             taken.pop()
@@ -299,6 +306,25 @@ class Attributions:
                 return body
         return name
 
+    def _lower_name(self, words: list[str]) -> int:
+        """How many of ``words`` (a lower-case name read backwards from the verb) make the speaker:
+        its head, then words that qualify it (at most two that are not speaker words), up to and
+        with an article; 0 when they make none."""
+        if not words or words[0] not in self.speaker_heads:
+            return 0
+        n, other = 1, 0
+        for word in words[1:]:
+            if word in ARTICLES:
+                return n + 1
+            if word in JOINERS or word in PREPOSITIONS or word.endswith(("'s", "’s")):
+                break
+            if word not in self.speaker_words:
+                other += 1
+                if other > 2:
+                    break
+            n += 1
+        return n
+
     def speaker_only(self, name: str) -> bool:
         """Whether ``name`` is only what any speaker could be: "police", "local media", "the government"."""
         words = fold(name).casefold().split()
@@ -324,8 +350,13 @@ class Attributions:
             best = max(hits, key=lambda h: h.end - h.start)
             return Attribution(start, end, name, best.key)
         if not UPPER.search(name) and not HEBREW_ARABIC.search(name):
-            return Attribution(start, end, name, slug(name) if self.speaker_only(ARTICLE.sub("", fold(name))) else "")
-        return Attribution(start, end, name, slug(self._person_or_body(plain)))
+            words = fold(name).casefold().split()
+            return Attribution(start, end, name, self._slug(name) if self._lower_name(words[::-1]) == len(words) else "")
+        return Attribution(start, end, name, self._slug(self._person_or_body(plain)))
+
+    def _slug(self, name: str) -> str:
+        """``slug`` with one spelling of each word ("defense" and "defence" ministries are one)."""
+        return "_".join(self.spellings.get(part, part) for part in slug(name).split("_"))
 
 
 @functools.cache
