@@ -130,6 +130,7 @@ class Attributions:
         # A body's possession in lower case after it: "the health ministry's daily mortality monitor".
         self.owner = regex.compile(r"(?P<name>.*?(?P<head>(?<![\p{L}\p{M}-])[\p{L}\p{M}-]+))['’]s\s+(?P<thing>(?:(?!['’]s\s)[^\p{Lu}])+)$")
         self._last_found: tuple[str, int, int, tuple[Attribution, ...]] | None = None
+        self._made: dict[str, str] = {}
 
     def find(self, text: str, start: int, end: int) -> list[Attribution]:
         """The attributions of ``text[start:end]``. The resolver asks once per sentence and again
@@ -332,8 +333,18 @@ class Attributions:
 
     def _make(self, start: int, end: int, name: str) -> Attribution:
         name = name.strip()
+        # The same few names ("the army", "officials") come back sentence after sentence.
+        source = self._made.get(name)
+        if source is None:
+            if len(self._made) > 50_000:
+                self._made.clear()
+            source = self._made[name] = self._source_of(name)
+        return Attribution(start, end, name, source)
+
+    def _source_of(self, name: str) -> str:
+        """The source id of a name as written; "" when it names no one."""
         if fold(name).casefold() in self.pronouns:
-            return Attribution(start, end, name, "")  # "He said 23 people died": no one named
+            return ""  # "He said 23 people died": no one named
         # "Israel's military", "the Moroccan interior ministry": the country as its demonym. A known
         # name that leaves the country out is another country's body ("משרד הבריאות" is Israel's,
         # "משרד הבריאות המצרי" is not).
@@ -347,12 +358,11 @@ class Attributions:
         else:
             hits = self.aliases.finditer(fold(name)) or self.aliases_en.finditer(fold(name))
         if hits:
-            best = max(hits, key=lambda h: h.end - h.start)
-            return Attribution(start, end, name, best.key)
+            return max(hits, key=lambda h: h.end - h.start).key
         if not UPPER.search(name) and not HEBREW_ARABIC.search(name):
             words = fold(name).casefold().split()
-            return Attribution(start, end, name, self._slug(name) if self._lower_name(words[::-1]) == len(words) else "")
-        return Attribution(start, end, name, self._slug(self._person_or_body(plain)))
+            return self._slug(name) if self._lower_name(words[::-1]) == len(words) else ""
+        return self._slug(self._person_or_body(plain))
 
     def _slug(self, name: str) -> str:
         """``slug`` with one spelling of each word ("defense" and "defence" ministries are one)."""
