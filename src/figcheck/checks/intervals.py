@@ -44,7 +44,25 @@ def interval(claim: Claim, approx_factor: float | None = None) -> Interval:
 
 
 def tally(claim: Claim) -> Interval:
-    """A running tally as reported: "at least N" is the count N so far, the true toll aside."""
+    """A running tally as reported: "at least 445,581" is the count 445,581 so far, the true toll
+    aside. A round figure is the count rounded down to its last figure: "the toll passed 46,000"
+    a day after 46,565 is no fall ([46,000, 47,000)), but "at least 4,000" after 45,581 is."""
     if claim.qualifier in {"at_least", "more_than"}:
-        return Interval(claim.value, claim.value, low_open=False)
+        step = rounding_step(claim.value)
+        return Interval(claim.value, claim.value + step, low_open=False, high_open=True) if step else Interval(claim.value, claim.value)
     return interval(claim)
+
+
+def rounding_step(value: float) -> int:
+    """How far a round figure may lie below the count it rounds: 1,000 for 46,000, 100 for 1,200
+    and 300; none for a figure that is not round (at most two significant digits, from 100 up)."""
+    if value != int(value) or value < 100:
+        return 0
+    n = int(value)
+    digits = len(str(n))
+    if n % 10 ** (digits - 2):
+        return 0
+    step = 1
+    while n % (step * 10) == 0:
+        step *= 10
+    return step

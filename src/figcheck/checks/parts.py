@@ -11,7 +11,7 @@ from collections import defaultdict
 from figcheck.checks.common import phrase_matcher, reader, src, typo
 from figcheck.checks.conflicts import high_key, low_key
 from figcheck.checks.intervals import Interval
-from figcheck.checks.series import EDIT_PRIOR, Conflict, fmt_number, selected, slips
+from figcheck.checks.series import EDIT_PRIOR, Conflict, anchor, fmt_number, selected, slips
 from figcheck.checks.units import dimension
 from figcheck.model import Claim
 from figcheck.ruleset import SubsetRule, SumRule
@@ -20,8 +20,10 @@ FIELDS = ("metric", "group", "place", "definition")
 
 
 def _key(c: Claim, field: str) -> tuple[str | None, ...]:
-    """The claim's key with ``field`` (and scope, which parts often lack) left out."""
-    key = [c.metric, c.group, c.place, c.definition, dimension(c.unit)]
+    """The claim's key with ``field`` (and scope, which parts often lack) left out. A figure with
+    no place is tied to its source or story, as a series is (``anchor``): two stories' unplaced
+    figures may be of any two events."""
+    key = [c.metric, c.group, c.place or anchor(c), c.definition, dimension(c.unit)]
     key[FIELDS.index(field)] = None
     return tuple(key)
 
@@ -75,6 +77,8 @@ def sum_of_parts(claims: list[Claim], rule: SumRule) -> list[Conflict]:
                 name = getattr(c, rule.field)
                 if c.id in marked or c is whole or name not in rule.parts or name in rule.whole:
                     continue
+                if c.scope and whole.scope and c.scope != whole.scope:
+                    continue  # "five more died ..., bringing the total to 227, including 103 children": 227's part
                 best = parts.get(name)
                 if best is None or _closeness(c, whole) < _closeness(best, whole):
                     parts[name] = c

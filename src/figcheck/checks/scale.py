@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from figcheck.checks.common import reader, src
 from figcheck.checks.conflicts import high_key, low_key
-from figcheck.checks.series import Conflict, fmt_number, selected
+from figcheck.checks.intervals import Interval
+from figcheck.checks.series import Conflict, anchor, fmt_number, selected
 from figcheck.checks.units import dimension
 from figcheck.model import Claim
 from figcheck.ruleset import UnitRule
@@ -18,8 +20,9 @@ def unit(claims: list[Claim], rule: UnitRule) -> list[Conflict]:
     """Figures for one thing on one day that are a slip of scale apart, or in incompatible units."""
     groups: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.metric and c.as_of and selected(c, rule.select):
-            groups[(c.metric, c.group, c.place, c.scope, c.definition, c.as_of)].append(c)
+        # A vague quantity ("tens of thousands", "thousands") is no figure a decimal point slipped in.
+        if c.metric and c.as_of and c.qualifier != "vague" and selected(c, rule.select):
+            groups[(c.metric, c.group, c.place or anchor(c), c.scope, c.definition, c.as_of)].append(c)
     conflicts = []
     for members in groups.values():
         if len(members) > 1:
@@ -54,7 +57,9 @@ def _mixed_units(members: list[Claim], rule: UnitRule) -> list[Conflict]:
 def _scale_slips(members: list[Claim], rule: UnitRule) -> list[Conflict]:
     """Pairs that cannot overlap but would if one were multiplied by a factor; found by sorting."""
     read = reader(members[0].unit)
-    ivs = [read(c, None) for c in members]
+    # A figure with no upper bound slips by its own value: "more than 10,000" held, "around 3,400
+    # of them" is no tenth of it (every smaller figure times ten is "more than 10,000").
+    ivs = [iv if iv.high != math.inf else Interval(iv.low, iv.low) for iv in (read(c, None) for c in members)]
     order = sorted(range(len(members)), key=lambda i: ivs[i].low)
     lows = [ivs[i].low for i in order]
     # How many figures of the day each one agrees with (all but those wholly below or above it):
