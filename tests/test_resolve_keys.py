@@ -161,6 +161,7 @@ def test_rates_and_levels_are_no_running_total(text, figure, scope):
         # A part that counts what its whole counts is no second figure for the running total.
         ("The number of people killed in the Air India crash in Ahmedabad has risen to 270, including 29 people on the ground.", "270", "29", None),
         ("The death toll has risen to 158, among them 12 people who died in hospital.", "158", "12", None),
+        ("The death toll from the floods in eastern Spain rose to 217 on Monday, with 213 of the victims in Valencia province, officials said.", "217", "213", None),
         # A part of other people keeps its own running total.
         ("At least 45,000 Palestinians have been killed since October 7, including 17,000 children.", "At least 45,000", "17,000", "cumulative"),
     ],
@@ -182,11 +183,38 @@ def test_a_part_of_the_same_count_is_no_running_total(text, whole, part, part_sc
         ),
         # A rate is never a running total, whatever brings it there.
         ("Inflation rose 0.3% in May, bringing the annual rate to 3.1%.", {"0.3%": None, "3.1%": None}),
+        # The total is no increment though the sentence counts one; its parts share its scope.
+        (
+            "Gaza's health ministry said five more people had died in the past 24 hours, bringing the total to 227, including 103 children.",
+            {"five": "increment", "227": "cumulative", "103": "cumulative"},
+        ),
+        # Words may stand between the phrase and its "to" (إلى).
+        (
+            "قال نادي الأسير الفلسطيني إن قوات الاحتلال اعتقلت نحو 25 مواطنا من الضفة الغربية منذ مساء أمس، ليرتفع عدد حالات الاعتقال منذ بدء الحرب إلى أكثر من 14,300.",
+            {"نحو 25": None, "أكثر من 14,300": "cumulative"},
+        ),
     ],
 )
 def test_what_a_sentence_brings_the_total_to(text, scopes):
     got = claims(text)
     assert {figure: got[figure].scope for figure in scopes} == scopes
+
+
+def test_a_multiplier_is_no_figure_of_the_count():
+    got = claims("COVID-19 killed more than 7 million people, though the WHO believes the true toll is two to three times higher.")
+    assert got["more than 7 million"].scope == "cumulative"
+    assert got["two to three"].scope is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gaza's health ministry said five more people had died of malnutrition and starvation, bringing the total to 227.",
+        "أعلنت وزارة الصحة في غزة تسجيل خمس حالات وفاة جديدة بسبب المجاعة وسوء التغذية، ليرتفع العدد الإجمالي إلى 227 حالة.",
+    ],
+)
+def test_hunger_deaths_are_a_count_of_their_own(text):
+    assert claims(text)["227"].definition == "malnutrition"
 
 
 @pytest.mark.parametrize(

@@ -165,7 +165,12 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
         self.days_since = regex.compile(rf"(?i)\s*(?:{alt(days_since)})(?!\w)")
         total_of = lexicon.folded("scope", "total_of", lang)
         # "bringing its total for the region this year to": a few words may stand before the "to".
-        spread = [regex.escape(w[:-3]).replace(r"\ ", r"\s+") + r"(?:\s+[\w'’-]+){0,8}?\s+to" for w in total_of if w.endswith(" to")]
+        # "bringing the total death toll from the Los Angeles fires to 29", "ليرتفع عدد حالات
+        # الاعتقال منذ بدء الحرب إلى": words may stand between the phrase and its "to".
+        spread = [
+            regex.escape(w[: -len(to)]).replace(r"\ ", r"\s+") + r"(?:\s+[\w'’-]+){0,8}?\s+" + regex.escape(to.strip())
+            for w in total_of for to in (" to", " إلى") if w.endswith(to)
+        ]
         self.total_of = regex.compile(rf"(?i)(?<!\w)(?:{alt(total_of)}{''.join('|' + x for x in spread)})\s*\Z")
         more = lexicon.folded("scope", "more", lang)
         self.more_words = frozenset(more)
@@ -280,6 +285,7 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
                     tail = self._running_totals(text, inside, tail)
                     tail = [c.model_copy(update={"scope": None}) if c.scope == "cumulative" and not self._tally(c.unit, c.metric) else c for c in tail]
                     tail = self._parts_apart(text, inside, tail)
+                    tail = self._multiplied(text, inside, tail)
                     if not ctx.located:
                         # A running toll in a paragraph that names no place is the headline's place's:
                         # "Ahmedabad crash victims identified" ... "The total death toll stands at 27".

@@ -23,6 +23,9 @@ SCORE_NUMBER = regex.compile(r"[0-9]{1,3}")
 # such a list ends (an English clause break that is no "and" before the next item).
 COORDINATED = regex.compile(r"\s+(?:[\p{L}-]+\s+)?[\p{L}-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 LIST_END = regex.compile(r"[;:—–()\[\]\"]|\s-\s|,\s+(?:and|but|while|whereas|according|as|which|who|where|when|with|after|before)\b")
+# A figure followed by these counts part of the figure before it: "rose to 217, with 213 of the
+# victims in Valencia province" (the whole it is part of comes first, so no later figure follows).
+PART_OF_THE = regex.compile(r"(?i)\s+(?:of|out\s+of)\s+(?:the|them|those|whom)\b")
 SCORE_JOIN = regex.compile(r"\s*[-–]\s*|\s+to\s+|:")
 
 
@@ -86,7 +89,9 @@ class SentenceSharing:
             if prev is not None and prev.metric and not own_verb and self.total_of.search(text, inside[i - 1].end, inside[i].start):
                 # "five more people had died …, bringing the total to 227": the running total of the
                 # same count, whatever generic noun it carries ("ليرتفع العدد الإجمالي إلى 227 حالة").
-                claims[i] = claim.model_copy(update={"metric": prev.metric, "group": claim.group or prev.group})
+                claims[i] = claim.model_copy(update={
+                    "metric": prev.metric, "group": claim.group or prev.group, "definition": claim.definition or prev.definition,
+                })
                 continue
             if prev is not None and prev.metric and self.of_them.match(text, inside[i].end):
                 # "1,301 pilgrims died, 83% of them unregistered": a share of the figure before,
@@ -136,11 +141,17 @@ class SentenceSharing:
         for j in range(1, len(claims)):
             if claims[j].metric is None or not self.total_of.search(text, inside[j - 1].end, inside[j].start):
                 continue
-            if claims[j].scope is None:
+            # The total is no increment either, though the sentence counts one ("in the past 24 hours").
+            if claims[j].scope in (None, "increment"):
                 claims[j] = claims[j].model_copy(update={"scope": "cumulative"})
             for i in range(j):
                 if claims[i].scope == "cumulative" and claims[i].metric == claims[j].metric:
                     claims[i] = claims[i].model_copy(update={"scope": None})
+            # "..., bringing the total to 227, including 103 children": the total's parts share its scope.
+            k = j + 1
+            while k < len(claims) and claims[k].unit == claims[j].unit and self.subset.search(text, inside[k - 1].end, inside[k].start):
+                claims[k] = claims[k].model_copy(update={"scope": claims[j].scope, "definition": claims[k].definition or claims[j].definition})
+                k += 1
         return claims
 
     def _parts_apart(self, text: str, inside: list[Mention], claims: list[Claim]) -> list[Claim]:
@@ -154,7 +165,9 @@ class SentenceSharing:
         """
         for i in range(1, len(claims)):
             part = claims[i]
-            if part.scope != "cumulative" or not self.subset.search(text, inside[i - 1].end, inside[i].start):
+            if part.scope != "cumulative" or not (
+                self.subset.search(text, inside[i - 1].end, inside[i].start) or PART_OF_THE.match(text, inside[i].end)
+            ):
                 continue
             whole = next((c for c in reversed(claims[:i]) if c.unit == part.unit), None)
             if whole is not None and whole.scope == "cumulative" and (whole.metric, whole.group, whole.place, whole.definition) == (
@@ -315,6 +328,15 @@ class SentenceSharing:
             claims[i] = a.model_copy(update={"metric": key})
             claims[i + 1] = b.model_copy(update={"metric": key})
         return claims
+
+    def _multiplied(self, text: str, inside: list[Mention], claims: list[Claim]) -> list[Claim]:
+        """A multiplier is no figure of the count it multiplies: "COVID-19 killed more than 7
+        million people ..., though the WHO believes the true toll is two to three times higher"
+        gives no toll of two or three."""
+        return [
+            c.model_copy(update={"scope": None}) if c.scope == "cumulative" and self.multiplier.match(text, m.end) else c
+            for c, m in zip(claims, inside)
+        ]
 
     def _multiplies(self, text: str, m: Mention) -> bool:
         """The figure is a multiplier ("three times", "two to three times higher")."""
