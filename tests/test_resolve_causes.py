@@ -172,3 +172,21 @@ def test_a_toll_worded_as_war_or_violence_takes_no_cause_from_its_document(lang,
 def test_a_word_that_is_no_storm_s_name_makes_no_named_storm(word):
     got = claim(f"Hurricane {word.title()} said 12 people died in Cuba.", "12")
     assert got.definition == "storm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No war word, but the place is where a war is fought (events.yml 'places').
+        "# Floods swamp tents in Gaza\n\nThe death toll in Gaza has risen to 45,000, the ministry said.",
+        # No war word and no war's place in the paragraph, but the toll counts from a war's start.
+        "# Floods swamp tents\n\nThe death toll has risen to 45,000 since October 7, the ministry said.",
+    ],
+)
+def test_a_toll_where_or_since_a_war_takes_no_cause_from_its_title(text):
+    assert claim(text, "45,000").definition is None
+
+
+def test_a_toll_where_a_war_is_fought_still_takes_the_cause_its_own_sentence_names():
+    got = claim("The death toll from flooding after the dam burst has risen to 52 in Ukraine, officials said.", "52")
+    assert got.definition == "flood"
