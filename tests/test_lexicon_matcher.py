@@ -176,3 +176,18 @@ def test_folding_a_text_twice_gives_one_string_for_both_readers():
 def test_folding_replaces_exactly_what_the_fold_table_names(text):
     assert fold(text) == text.translate(FOLD)
     assert fold(text * 3) == (text * 3).translate(FOLD)  # long enough to be remembered
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ_9 .-'\nİıſKé", max_size=40))
+def test_an_english_text_is_indexed_by_each_word_case_folded_where_it_starts(text):
+    """The ASCII shortcut of the word index files the same words at the same offsets as the
+    general path (each \\w+ run under its case-folded key), and non-ASCII text takes that path."""
+    import regex
+
+    from figcheck.resolve import lexicon
+
+    expected: dict[str, list[int]] = {}
+    for m in regex.finditer(r"\w+", text):
+        expected.setdefault(lexicon._word_key(m.group()), []).append(m.start())
+    assert lexicon._index_words(text, "en") == expected
