@@ -97,6 +97,21 @@ def test_a_clean_article_commits(newsroom: Newsroom) -> None:
     assert newsroom.commits() == before + 1
 
 
+def test_a_warning_goes_through_and_is_shown_to_the_journalist(newsroom: Newsroom) -> None:
+    """Below the fail level (error) a finding does not block, but the journalist sees it: two
+    bodies' Lebanon tolls that fall are a warning (a series of its own, apart from the Gaza tests)."""
+    before = newsroom.commits()
+    first = newsroom.write("content/world/lebanon-toll.md", article(
+        "2025-05-01", "Lebanon toll", "Lebanon's health ministry said 4,047 people have been killed in Lebanon since October 2023."))
+    later = newsroom.write("content/world/lebanon-may.md", article(
+        "2025-05-03", "Lebanon in May", "At least 3,100 people have been killed in Lebanon since October 2023, a UN agency said."))
+    done = newsroom.commit(first, later)
+    out = done.stdout + done.stderr
+    assert done.returncode == 0, out
+    assert newsroom.commits() == before + 1
+    assert "Passed" in out and "warning" in out.lower() and "casualties/cumulative-decrease" in out and "3,100" in out
+
+
 def test_a_toll_that_contradicts_the_archive_is_blocked_with_the_conflict_printed(newsroom: Newsroom) -> None:
     before = newsroom.commits()
     bad = newsroom.write("content/world/gaza-toll-april.md", article("2025-04-02", "April toll", TOLL.format(n="4,920")))
