@@ -30,7 +30,7 @@ from babel.dates import get_timezone_location
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_countries import CITIES_MARK as MARK  # noqa: E402
-from gen_countries import PLACES, names, slug  # noqa: E402
+from gen_countries import PLACES, flow_line, names, place_names, rewrite, slug  # noqa: E402
 
 MIN_PEOPLE = 500_000
 RIVALS_FROM = 100_000
@@ -118,10 +118,8 @@ def block(places: dict, taken_names: set[str]) -> str:
     for key, (within, entry) in sorted(entries.items()):
         entry = {lang: [n for n in found if count[(lang, n.casefold())] == 1] for lang, found in entry.items()}
         entry = {lang: found for lang, found in entry.items() if found}
-        if "en" not in entry:
-            continue
-        inner = ", ".join(f"{lang}: {yaml.safe_dump(v, allow_unicode=True, default_flow_style=True, width=10**6).strip()}" for lang, v in entry.items())
-        lines.append(f"{key}: {{kind: city, within: {within}, {inner}}}")
+        if "en" in entry:
+            lines.append(flow_line(key, entry, f"kind: city, within: {within}, "))
     return "\n".join(lines) + "\n"
 
 
@@ -132,12 +130,8 @@ def main() -> int:
     text = PLACES.read_text(encoding="utf-8")
     above = text.split(MARK)[0]
     places = yaml.safe_load(above) or {}
-    taken = {str(n).casefold() for e in places.values() if isinstance(e, dict) for lang in ("en", "he", "ar") for n in e.get(lang) or []}
-    new = above.rstrip("\n") + "\n\n" + block(places, taken)
-    if args.check:
-        return 0 if new == text else 1
-    PLACES.write_text(new, encoding="utf-8")
-    return 0
+    new = above.rstrip("\n") + "\n\n" + block(places, place_names(places))
+    return rewrite(new, text, args.check)
 
 
 if __name__ == "__main__":

@@ -136,11 +136,29 @@ def block(taken: set[str], hand_names: set[str]) -> str:
             entry["demonyms"] = demonyms
         if entry.get("en") or entry.get("he") or entry.get("ar"):
             entries[key] = entry
-    lines = [MARK]
-    for key, entry in entries.items():
-        inner = ", ".join(f"{lang}: {yaml.safe_dump(v, allow_unicode=True, default_flow_style=True, width=10**6, sort_keys=False).strip()}" for lang, v in entry.items())
-        lines.append(f"{key}: {{{inner}}}")
-    return "\n".join(lines) + "\n"
+    return "\n".join([MARK, *(flow_line(key, entry) for key, entry in entries.items())]) + "\n"
+
+
+def flow_line(key: str, entry: dict[str, object], lead: str = "") -> str:
+    """One entry as one line of YAML flow style: ``key: {lead en: [...], he: [...]}``."""
+    inner = ", ".join(
+        f"{name}: {yaml.safe_dump(v, allow_unicode=True, default_flow_style=True, width=10**6, sort_keys=False).strip()}"
+        for name, v in entry.items()
+    )
+    return f"{key}: {{{lead}{inner}}}"
+
+
+def place_names(places: dict[str, object]) -> set[str]:
+    """Every name the entries give a place, in any language, case-folded."""
+    return {str(n).casefold() for e in places.values() if isinstance(e, dict) for lang in ("en", "he", "ar") for n in e.get(lang) or []}
+
+
+def rewrite(new: str, text: str, check: bool) -> int:
+    """Write places.yml anew, or with ``check`` say (exit 1) whether it differs from ``new``."""
+    if check:
+        return 0 if new == text else 1
+    PLACES.write_text(new, encoding="utf-8")
+    return 0
 
 
 def main() -> int:
@@ -152,12 +170,8 @@ def main() -> int:
     cities = rest[rest.index(CITIES_MARK) :] if CITIES_MARK in rest else ""
     hand_data = yaml.safe_load(hand) or {}
     taken = set(hand_data)
-    hand_names = {str(n).casefold() for e in hand_data.values() if isinstance(e, dict) for lang in ("en", "he", "ar") for n in e.get(lang) or []}
-    new = hand.rstrip("\n") + "\n\n" + block(taken, hand_names) + ("\n" + cities if cities else "")
-    if args.check:
-        return 0 if new == text else 1
-    PLACES.write_text(new, encoding="utf-8")
-    return 0
+    new = hand.rstrip("\n") + "\n\n" + block(taken, place_names(hand_data)) + ("\n" + cities if cities else "")
+    return rewrite(new, text, args.check)
 
 
 if __name__ == "__main__":
