@@ -22,20 +22,9 @@ from figcheck.resolve.dating import DateReader, alt, find_dateline, gapped
 from figcheck.resolve.sharing import SentenceSharing
 from figcheck.resolve.lexicon import Hit, Lexicon, PhraseMatcher, fold
 from figcheck.resolve.metric import MetricReader
-from figcheck.resolve.people import GENERIC_GROUP, POSSESSIVE, GroupReader
+from figcheck.resolve.people import GENERIC_GROUP, GroupReader
+from figcheck.resolve.places import LOCATIVE, PlaceReader
 
-LOCATIVE = {
-    "en": regex.compile(r"(?i)(?:\b(?:in|across|throughout|into|inside|near|from|at|on|of|over|around)\s+(?:the\s+)?(?:(?:city|town|village|camp|area|region|district|province|governorate)\s+of\s+)?(?:(?:northern|southern|central|eastern|western|occupied|besieged|war-torn|ravaged)\s+)?)\Z"),
-    "he": regex.compile(r"\Z"),
-    "ar": regex.compile(r"\Z"),
-}
-# Where something was said, not what a figure counts: "the health minister told reporters in Kigali".
-REPORTED_AT = regex.compile(r"(?i)\b(?:said|says|told\s+(?:reporters|journalists|the\s+press|a\s+(?:news\s+|press\s+)?(?:conference|briefing))|spoke|speaking|announced|addressing)\s+(?:(?:late\s+|early\s+)?on\s+\w+\s+)?(?:in|at|from)\s+(?:the\s+)?\Z")
-# A headline: at most 20 words, not ended as a sentence is (a first line lent as a title may be one).
-HEADLINE = regex.compile(r"\s*(?:\S+\s+){0,19}\S*[^\s.!?؟]\s*")
-CITY_COMMA = regex.compile(r",\s*")
-# A place after "of" inside a body's name is part of the name: "the University of Athens".
-OF_NAME = regex.compile(r"(?i)\bof\s+(?:the\s+)?\Z")
 # Where a clause ends for a subject looking for its verb: a semicolon, a colon, a dash, a
 # bracket, a coordinated or relative clause; in Hebrew and Arabic, whose verbs follow their
 # subject closely, any comma.
@@ -50,8 +39,6 @@ TWEET_TAIL = regex.compile(r"—\s*[^—\n]{0,80}\(@\w+\)\s*(?P<date>[^\n]{6,30}
 NEWLINE = regex.compile(r"\n")
 # Nothing but a conjunction before a figure in its clause: the figure is the clause's subject.
 LEADS_CLAUSE = regex.compile(r"(?i)[\s,;:—–-]*(?:(?:and|but|while|whereas)\s+)?")
-# Two places joined into one ("Turkey and Syria", "בטורקיה ובסוריה", "تركيا وسوريا").
-PLACE_AND = regex.compile(r"(?i)\s*(?:,\s*|\s(?:and|or|&)\s+(?:in\s+|the\s+)?|\s*ו[בלמה]?-?|\s*و(?:ب|ل|ال)?)")
 
 
 @dataclass(frozen=True)
@@ -68,7 +55,7 @@ class ParagraphContext:
     """Whether the paragraph names any place as a place ("the Air India crash" names none)."""
 
 
-class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
+class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader, PlaceReader):
     """Resolution for one language with its compiled matchers."""
 
     def __init__(self, lexicon: Lexicon, lang: str) -> None:
@@ -365,47 +352,6 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
             bool(located),
         )
 
-    def _located(self, text: str, hits: list[Hit], para: Span) -> set[str]:
-        """The places a paragraph names as places (as ``_place`` reads a sentence). Its setting is
-        the one of them the others hold: "customers in Louisiana ... the state's death toll had
-        risen to four" is Louisiana's toll. Two places side by side set it nowhere."""
-        keys: set[str] = set()
-        kept: Hit | None = None
-        for h in hits:
-            if POSSESSIVE.match(text[h.end : h.end + 3]):
-                continue
-            joined = kept is not None and PLACE_AND.fullmatch(text, kept.end, h.start)  # "in Turkey and Syria"
-            if self.lang == "en" and not joined and not self.locative.search(text, max(para.start, h.start - 60), h.start):
-                continue
-            keys.add(h.key)
-            kept = h
-        return keys
-
-    def _titled(self, claim: Claim) -> Claim:
-        if claim.place is not None or claim.scope != "cumulative" or claim.metric is None:
-            return claim
-        place = self._title_setting()
-        return claim if place is None else claim.model_copy(update={"place": place})
-
-    def _title_setting(self) -> str | None:
-        """The one place a document's title names, in any form: a headline names its place without
-        a locative ("Ahmedabad crash victims identified", "Spain's flood toll rises"). Read once
-        per document; two places side by side ("Turkey, Syria quake toll") set it nowhere."""
-        if self._title_place is False:
-            title = fold(self._title or "")
-            if not HEADLINE.fullmatch(title):
-                title = ""  # a document with no title lends its first line, which may be a sentence
-            keys = {h.key for h in self.places.finditer(title)} if title else set()
-            inner = [k for k in keys if all(k == o or o in self._containers(k) for o in keys)]
-            self._title_place = inner[0] if len(inner) == 1 else None
-        return self._title_place  # type: ignore[return-value]
-
-    def _containers(self, key: str) -> set[str]:
-        out: set[str] = set()
-        while (key := self.lexicon.within(key) or "") and key not in out:
-            out.add(key)
-        return out
-
     def _claim(
         self, path: str, original: str, text: str, m: Mention, z: Zones, sent: Span, ctx: ParagraphContext,
         dates: list[DateHit], published: dt.date | None, previous: Claim | None, line_starts: list[int],
@@ -540,65 +486,6 @@ class Resolver(DateReader, SentenceSharing, MetricReader, GroupReader):
         if self.lang == "en" and " " not in phrase and self.counted.plural(phrase):
             return False
         return not phrase or any(h.text.strip().casefold() == phrase.casefold() for h in hits)
-
-    def _place(self, text: str, m: Mention, sent: Span, nxt: int | None = None) -> str | None:
-        best: tuple[int, Hit] | None = None
-        hits = self.places.finditer(text, sent.start, sent.end)
-        if nxt is not None and self.subset.search(text, m.end, nxt):
-            # "840 soldiers killed on all fronts, including 405 in Gaza": the part's place is its own.
-            hits = [h for h in hits if h.start < nxt]
-        named: list[Hit] = []
-        for h in hits:
-            if POSSESSIVE.match(text[h.end : h.end + 3]):
-                continue
-            if self.lang == "en" and not self._where(text, h, m, sent):
-                continue
-            named.append(h)
-            distance = abs(h.start - m.end) if h.start >= m.end else abs(m.start - h.end) + 1
-            if best is None or distance < best[0]:
-                best = (distance, h)
-        if best is None:
-            return None
-        h = best[1]
-        if h.key in self.cities:
-            # A generated city stands for its figure only when the sentence names no larger place
-            # holding it: "a quake centred near Mandalay killed more than 1,000 people in Myanmar".
-            # "in Los Angeles, California": the larger place may follow the city after a comma.
-            named += [o for o in hits if o.start >= h.end and CITY_COMMA.fullmatch(text, h.end, o.start)]
-            h = next((o for o in named if self._holds(o.key, h.key)), h)
-        # "in Turkey and Syria": a figure for two places together is no one place's.
-        for other in hits:
-            a, b = (h, other) if h.end <= other.start else (other, h)
-            if other.key != h.key and a.end <= b.start and PLACE_AND.fullmatch(text, a.end, b.start) and not self._nested(h.key, other.key):
-                return None
-        return h.key
-
-    def _nested(self, a: str, b: str) -> bool:
-        return self.lexicon.within(a) == b or self.lexicon.within(b) == a
-
-    def _holds(self, outer: str, inner: str) -> bool:
-        """Whether ``inner`` lies within ``outer``, at any depth (a US city within its state and country)."""
-        seen: set[str] = set()
-        place: str | None = inner
-        while place is not None and place not in seen:
-            seen.add(place)
-            place = self.lexicon.within(place)
-            if place == outer:
-                return True
-        return False
-
-    def _where(self, text: str, h: Hit, m: Mention, sent: Span) -> bool:
-        """Whether an English place name says where the figure is: after a locative word, but not
-        where the figure was said ("... 62 cases, the minister told reporters in Kigali"), nor a
-        city inside a name ("according to the University of Athens")."""
-        before = max(sent.start, h.start - 60)
-        if not self.locative.search(text, before, h.start):
-            return False
-        if REPORTED_AT.search(text, max(before, m.end) if h.start >= m.end else before, h.start):
-            return False
-        if h.key not in self.cities:
-            return True  # "the Bank of Israel held its key rate at 4.5%": the country's rate
-        return not (OF_NAME.search(text, before, h.start) and any(a <= h.start and h.end <= b for a, b in self._names))
 
     def _scope(self, text: str, z: Zones, sent: Span) -> str | None:
         hits = self.scopes.finditer(text, z.clause[0], z.clause[1])
